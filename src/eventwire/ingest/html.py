@@ -13,6 +13,8 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "section", "article", "figure", "figcaption", "tr", "table", "pre",
 }  # fmt: skip
+# Below this, what trafilatura found is navigation or a caption, not a report.
+_MIN_WORDS = 8
 _SKIP_TAGS = {"script", "style", "noscript", "template"}
 
 
@@ -30,7 +32,7 @@ def extract_page(html: str | bytes, url: str | None = None) -> dict[str, Any] | 
         include_tables=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < _MIN_WORDS:
         return None
     paragraphs = [line.strip() for line in doc.text.split("\n") if line.strip()]
     return {
