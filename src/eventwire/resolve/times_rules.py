@@ -1,0 +1,509 @@
+"""Finding time expressions and resolving them against a publication date.
+
+Our own patterns find candidate phrases (fast: a dozen regular expressions per
+article); each is resolved by news conventions to a TimeML-style value (what the
+gold data sets annotate) and to a `When` (what an event record needs). dateparser
+is asked only about numeric dates, where its locale knowledge helps; it is wrong
+for bare weekdays and silent on "the past 24 hours", so those are ours.
+
+>>> from datetime import date
+>>> found = find_expressions("It rained on Wednesday.", date(2023, 10, 18))
+>>> [(e.span.text, e.value) for e in found]
+[('Wednesday', '2023-10-18')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+
+import dateparser
+import yaml
+
+from eventwire.model import Span, When
+from eventwire.resolve.times_calendar import (
+    add_months,
+    period_range,
+    precision_of,
+    quarter_of,
+    span_precision,
+    week_value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One time expression: TimeML kind (DATE, TIME, DURATION) and value, and its When.
+
+    `when` is None where the phrase cannot place an event ("the future", or a
+    relative phrase with no publication date to resolve against).
+    """
+
+    span: Span
+    kind: str
+    value: str | None
+    when: When | None
+
+
+@cache
+def phrases() -> dict:
+    """The time word tables (data/time_phrases.yaml)."""
+    text = resources.files("eventwire").joinpath("data/time_phrases.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+def _alt(words: list[str]) -> str:
+    # Longest first so that "Thursday" wins over "Thu".
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _names(table: dict) -> str:
+    # Capitalised or upper-case only: "march"/"may"/"sat" are ordinary words. An
+    # abbreviation (a key with a longer sibling of the same value) may end in a dot.
+    longest: dict[int, int] = {}
+    for word, number in table.items():
+        longest[number] = max(longest.get(number, 0), len(word))
+    forms = []
+    for word in sorted(table, key=len, reverse=True):
+        dot = r"\.?" if len(word) < longest[table[word]] else ""
+        forms += [re.escape(word.capitalize()) + dot, re.escape(word.upper()) + dot]
+    return "(?:" + "|".join(forms) + r")(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], date | None], tuple[str, str | None, When | None] | None]
+
+
+# ---- resolution helpers ------------------------------------------------------------------
+
+
+def _period(value: str, published: date | None, text: str, clip: bool = True) -> When:
+    start, end = period_range(value)  # type: ignore[misc]
+    # A period still running at publication cannot hold a reported event after that day.
+    if clip and published is not None and start <= published < end:
+        end = published
+    return When(start, end, precision_of(value), text)
+
+
+def _day(day: date, text: str, part: str | None = None) -> tuple[str, str, When]:
+    value = day.isoformat() + (f"T{part}" if part else "")
+    return "DATE", value, When(day, day, "day", text)
+
+
+def _month_number(word: str) -> int:
+    return phrases()["months"][word.lower().rstrip(".")]
+
+
+def _lead_weekday(text: str) -> int | None:
+    word = re.match(r"[A-Za-z]+", text)
+    return phrases()["weekdays"].get(word[0].lower()) if word else None
+
+
+def _nearest_year(month: int, day: int, published: date, weekday: int | None = None) -> int | None:
+    # A date without a year is the nearest such date to publication; news looks back
+    # more than forward, so a tie goes to the past. A weekday named with it
+    # ("Friday, Oct. 13") picks the year where that date falls on that weekday.
+    best: tuple[float, int] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        delta = (candidate - published).days
+        cost = abs(delta) * (1.0 if delta <= 0 else 1.5)
+        if weekday is not None and candidate.isoweekday() != weekday:
+            cost += 10_000
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return None if best is None else best[1]
+
+
+# "May" alone is a month only after a preposition of time ("in May"), else a verb.
+_MAY_CUE = re.compile(r"\b(?:in|since|until|by|during|of|from|through|before|after)\s+$", re.I)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return phrases()["numbers"].get(word)
+
+
+_FUTURE_CUE = re.compile(
+    r"\b(will|would|shall|is to|are to|to be held|scheduled|expected to|plans? to|"
+    r"due to|set to|is going to|are going to|to meet|to hold|to vote)\b",
+    re.IGNORECASE,
+)
+
+
+def _weekday_date(weekday: int, modifier: str, published: date, future: bool) -> date:
+    back = (published.isoweekday() - weekday) % 7
+    on_or_before = published - timedelta(days=back)
+    if modifier == "last":
+        return on_or_before - timedelta(days=7)
+    if modifier in ("next", "coming", "this coming"):
+        ahead = (weekday - published.isoweekday()) % 7 or 7
+        return published + timedelta(days=ahead)
+    if modifier in ("this", "this past"):
+        monday = published - timedelta(days=published.isoweekday() - 1)
+        return monday + timedelta(days=weekday - 1) if modifier == "this" else on_or_before
+    if future:
+        return published + timedelta(days=(weekday - published.isoweekday()) % 7)
+    return on_or_before
+
+
+# ---- the rules -------------------------------------------------------------------------
+
+
+def _build_rules() -> list[_Rule]:
+    table = phrases()
+    wd = _names(table["weekdays"])
+    mon = _names(table["months"])
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<y>(?:1[89]|20)\d\d)"
+    part = r"(?P<part>" + _alt(list(table["day_parts"])) + r")"
+    num = r"(?P<n>\d+|" + _alt([k for k in table["numbers"]]) + r")"
+    quarter = r"(?P<q>" + _alt(list(table["quarters"])) + r")"
+    rules: list[_Rule] = []
+
+    def add(name: str, pattern: str, fn: Callable) -> None:
+        rules.append(_Rule(name, re.compile(pattern), fn))
+
+    def iso(m: re.Match[str], pub: date | None):
+        try:
+            return _day(date(int(m["y"]), int(m["m"]), int(m["d"])), m[0])
+        except ValueError:
+            return None
+
+    add("iso", r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", iso)
+
+    def numeric(m: re.Match[str], pub: date | None):
+        settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+        parsed = dateparser.parse(m[0], languages=["en"], settings=settings)
+        return _day(parsed.date(), m[0]) if parsed else None
+
+    add("numeric", r"(?<![\d/.])[0-3]?\d/[0-3]?\d/(?:1[89]|20)?\d\d(?![\d/])", numeric)
+
+    def explicit(m: re.Match[str], pub: date | None):
+        month = _month_number(m["mon"])
+        if m["y"]:
+            y = int(m["y"])
+        elif pub is not None:
+            y = _nearest_year(month, int(m["d"]), pub, _lead_weekday(m[0]))
+        else:
+            return None
+        try:
+            return _day(date(y, month, int(m["d"])), m[0])
+        except (ValueError, TypeError):
+            return None
+
+    lead = rf"(?:(?:{wd}),?\s+)?"
+    add("month-day", rf"\b{lead}(?P<mon>{mon})\s+{day}\b(?:,?\s+{year}\b)?(?!\s*%)", explicit)
+    add("day-month", rf"\b{lead}{day}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+{year}\b)?", explicit)
+    add("month-year", rf"\b(?P<mon>{mon}),?\s+(?:of\s+)?{year}\b", _month_year)
+
+    def month_only(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        month = _month_number(m["mon"])
+        mod = (m["mod"] or "").lower()
+        if m["mon"].lower() == "may" and not mod and not _MAY_CUE.search(m.string[: m.start()]):
+            return None
+        if mod == "last":
+            y = pub.year if month < pub.month else pub.year - 1
+        elif mod == "next":
+            y = pub.year if month > pub.month else pub.year + 1
+        elif mod == "this":
+            y = pub.year
+        else:
+            y = _nearest_year(month, 15, pub) or pub.year
+        value = f"{y:04d}-{month:02d}"
+        return "DATE", value, _period(value, pub, m[0])
+
+    mods = r"(?P<mod>(?i:last|this|next|early|late|mid|earlier|later))"
+    add("month", rf"(?:\b{mods}[\s-]+)?\b(?P<mon>{mon})(?!\s*\d)", month_only)
+
+    def quarter_rule(m: re.Match[str], pub: date | None):
+        q = table["quarters"][m["q"].lower()]
+        if m["y"] or m["y2"]:
+            y = int(m["y"] or m["y2"])
+        elif pub is not None:
+            y = pub.year if q <= quarter_of(pub) else pub.year - 1
+        else:
+            return None
+        value = f"{y}-Q{q}"
+        return "DATE", value, _period(value, pub, m[0])
+
+    q_lead = rf"(?:(?i:the)\s+)?(?:(?:(?i:fiscal)\s+)?{year}(?:'s)?\s+|(?i:this year's)\s+)?"
+    add(
+        "quarter",
+        rf"{q_lead}\b(?i:{quarter}[\s-]quarter)\b"
+        rf"(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?{year.replace('<y>', '<y2>')})?",
+        quarter_rule,
+    )
+
+    def latest_quarter(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        current = date(pub.year, (quarter_of(pub) - 1) * 3 + 1, 1)
+        anchor = current if m["which"].lower() == "current" else add_months(current, -3)
+        value = f"{anchor.year}-Q{quarter_of(anchor)}"
+        return "DATE", value, _period(value, pub, m[0])
+
+    add(
+        "latest-quarter",
+        r"\b(?i:the\s+(?P<which>latest|most recent|just-ended|current|past)\s+quarter)\b",
+        latest_quarter,
+    )
+
+    def season(m: re.Match[str], pub: date | None):
+        info = table["seasons"][m["s"].lower()]
+        low = info["months"][0]
+        mod = (m["mod"] or "").lower()
+        if m["y"]:
+            y = int(m["y"])
+        elif pub is None or not mod:
+            return None
+        elif mod == "last":
+            end = period_range(f"{pub.year}-{info['code']}")[1]  # type: ignore[index]
+            y = pub.year if end < pub else pub.year - 1
+        elif mod == "next":
+            y = pub.year if date(pub.year, low, 1) > pub else pub.year + 1
+        else:
+            y = pub.year
+        value = f"{y}-{info['code']}"
+        return "DATE", value, _period(value, pub, m[0])
+
+    s_words = _alt(list(table["seasons"]))
+    add(
+        "season",
+        rf"\b(?:{mods}\s+)?(?i:(?:the\s+)?(?P<s>{s_words}))\b(?:\s+(?i:of\s+)?{year}\b)?",
+        season,
+    )
+
+    def decade(m: re.Match[str], pub: date | None):
+        value = m["c"][:3]
+        start, end = period_range(value)  # type: ignore[misc]
+        return "DATE", value, When(start, end, "year", m[0])
+
+    add("decade", r"\b(?i:the\s+)?(?i:(?:early|mid|late)-?\s*)?(?P<c>(?:1[89]|20)\d0)'?s\b", decade)
+
+    def year_rule(m: re.Match[str], pub: date | None):
+        value = m["y"]
+        return "DATE", value, _period(value, pub, m[0])
+
+    add(
+        "year",
+        rf"(?<![$£€\d,.])\b(?:(?i:fiscal|calendar|mid-|early|late)\s*)?{year}\b"
+        r"(?![,.]?\d|\s*(?:%|percent|per cent))",
+        year_rule,
+    )
+
+    def relative_day(m: re.Match[str], pub: date | None):
+        info = table["relative_days"][re.sub(r"\s+", " ", m[0].lower())]
+        if pub is None:
+            return None
+        when_day = pub + timedelta(days=info["offset"])
+        kind, value, when = _day(when_day, m[0], info.get("part"))
+        return info.get("kind", kind), value, when
+
+    add("relative-day", rf"\b(?i:{_alt(list(table['relative_days']))})\b", relative_day)
+
+    def weekday(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        number = table["weekdays"][m["wd"].lower().rstrip(".")]
+        mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+        before = m.string[max(0, m.start() - 80) : m.start()]
+        before = re.split(r"[.;!?]\s", before)[-1]
+        future = bool(_FUTURE_CUE.search(before))
+        found = _weekday_date(number, mod, pub, future)
+        suffix = table["day_parts"][m["part"].lower()] if m["part"] else None
+        return _day(found, m[0], suffix)
+
+    add(
+        "weekday",
+        rf"\b(?:(?P<mod>(?i:last|next|this past|this coming|this|coming|early|late))\s+)?"
+        rf"(?P<wd>{wd})(?!\w)(?:\s+(?i:{part}))?",
+        weekday,
+    )
+
+    def relative_unit(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        mod = m["mod"].lower()
+        step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0}.get(mod, 1)
+        unit = m["unit"].lower()
+        if unit in ("week", "weekend"):
+            anchor = pub + timedelta(weeks=step)
+            value = week_value(anchor) + ("-WE" if unit == "weekend" else "")
+        elif unit == "month":
+            anchor = add_months(pub, step)
+            value = f"{anchor.year}-{anchor.month:02d}"
+        elif unit == "year":
+            value = str(pub.year + step)
+        else:  # decade
+            value = str(pub.year // 10 + step)
+        return "DATE", value, _period(value, pub, m[0])
+
+    add(
+        "relative-unit",
+        r"\b(?i:(?P<mod>last|this|next|past|coming|previous|current)\s+"
+        r"(?P<unit>weekend|week|month|year|decade))\b",
+        relative_unit,
+    )
+
+    def the_weekend(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        # The weekend just gone, or the one under way on publication.
+        back = (pub.isoweekday() - 6) % 7
+        saturday = pub - timedelta(days=back)
+        value = week_value(saturday) + "-WE"
+        return "DATE", value, _period(value, pub, m[0])
+
+    add("the-weekend", r"\b(?i:(?:over\s+)?the\s+weekend)\b", the_weekend)
+
+    def part_of_period(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        which = m["which"].lower()
+        unit = m["unit"].lower()
+        step = {"last": -1, "this": 0, "next": 1}[which]
+        if unit == "week":
+            anchor = pub + timedelta(weeks=step)
+            value = week_value(anchor)
+        elif unit == "month":
+            anchor = add_months(pub, step)
+            value = f"{anchor.year}-{anchor.month:02d}"
+        else:
+            value = str(pub.year + step)
+        start, end = period_range(value)  # type: ignore[misc]
+        edge = m["edge"].lower()
+        if step == 0 and edge in ("earlier", "early"):
+            end = pub  # "earlier this month" is the month so far
+        elif step == 0 and edge in ("later", "late"):
+            start = pub
+        elif start <= pub < end:
+            end = pub
+        return "DATE", value, When(start, end, precision_of(value), m[0])
+
+    add(
+        "part-of-period",
+        r"\b(?i:(?P<edge>earlier|later|early|late|mid)[\s-]+(?P<which>this|last|next)\s+"
+        r"(?P<unit>week|month|year))\b",
+        part_of_period,
+    )
+
+    def ago(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        n = _number(m["n"])
+        unit = m["unit"].lower().rstrip("s")
+        if n is None:
+            return None
+        sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
+        if unit == "day":
+            return _day(pub + timedelta(days=sign * n), m[0])
+        if unit == "week":
+            value = week_value(pub + timedelta(weeks=sign * n))
+        elif unit == "month":
+            shifted = add_months(pub, sign * n)
+            value = f"{shifted.year}-{shifted.month:02d}"
+        else:
+            value = str(pub.year + sign * n)
+        return "DATE", value, _period(value, pub, m[0], clip=False)
+
+    add(
+        "ago",
+        rf"\b(?i:{num}\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+        r"(?P<dir>ago|earlier|before|later|from now|hence))\b",
+        ago,
+    )
+
+    def named_range(m: re.Match[str], pub: date | None):
+        info = table["ranges"][re.sub(r"\s+", " ", m["r"].lower())]
+        if pub is None:
+            return info["kind"], info["value"], None
+        start = pub - timedelta(days=info["back"])
+        return info["kind"], info["value"], When(start, pub, info["precision"], m[0])
+
+    add("named-range", rf"\b(?i:(?P<r>{_alt(list(table['ranges']))}))\b", named_range)
+
+    def counted_range(m: re.Match[str], pub: date | None):
+        n = _number(m["n"])
+        unit = m["unit"].lower().rstrip("s")
+        letter = {"hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}[unit]
+        value = f"P{n if n is not None else 'X'}{letter}"
+        if unit == "hour":
+            value = f"PT{n if n is not None else 'X'}H"
+        if pub is None:
+            return "DURATION", value, None
+        count = n if n is not None else 3  # "the past few days": about three
+        days = {"hour": count / 24, "day": count, "week": 7 * count}.get(unit)
+        if days is None:
+            months = count * (12 if unit == "year" else 1)
+            start = add_months(pub, -months) + timedelta(days=1)
+        else:
+            start = pub - timedelta(days=max(int(round(days)) - 1, 1 if unit == "hour" else 0))
+        if m["dir"].lower() in ("next", "coming"):
+            end = pub + (pub - start)
+            return "DURATION", value, When(pub, end, span_precision(pub, end), m[0])
+        return "DURATION", value, When(start, pub, span_precision(start, pub), m[0])
+
+    add(
+        "counted-range",
+        rf"\b(?i:(?:the\s+)?(?P<dir>past|last|previous|next|coming)\s+{num}\s+"
+        r"(?P<unit>hours?|days?|weeks?|months?|years?))\b",
+        counted_range,
+    )
+
+    def vague(m: re.Match[str], pub: date | None):
+        info = table["vague"][re.sub(r"\s+", " ", m[0].lower())]
+        if pub is None or info["back"] is None:
+            return "DATE", info["value"], None
+        start = pub - timedelta(days=info["back"])
+        return "DATE", info["value"], When(start, pub, span_precision(start, pub), m[0])
+
+    add("vague", rf"\b(?i:{_alt(list(table['vague']))})\b", vague)
+    return rules
+
+
+def _month_year(m: re.Match[str], pub: date | None):
+    value = f"{int(m['y']):04d}-{_month_number(m['mon']):02d}"
+    return "DATE", value, _period(value, pub, m[0])
+
+
+@cache
+def rules() -> tuple[_Rule, ...]:
+    return tuple(_build_rules())
+
+
+def find_expressions(text: str, published: date | None) -> list[TimeExpression]:
+    """Every time expression in `text`, longest match first where candidates overlap."""
+    candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    for order, rule in enumerate(rules()):
+        for match in rule.pattern.finditer(text):
+            if match.end() > match.start():
+                candidates.append((match.start(), match.end(), order, match))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpression] = []
+    for start, end, order, match in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        resolved = rules()[order].resolve(match, published)
+        if resolved is None:
+            continue
+        kind, value, when = resolved
+        taken.append((start, end))
+        found.append(TimeExpression(Span(start, end, match[0]), kind, value, when))
+    found.sort(key=lambda e: e.span.start)
+    return found
