@@ -5,7 +5,7 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from eventwire.ingest.errors import IngestError
 
@@ -40,10 +40,13 @@ class Fetched:
 
 class _SchemeCheckingRedirects(urllib.request.HTTPRedirectHandler):
     # A redirect must not lead out of http(s), e.g. to file:// or ftp://.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if urlsplit(newurl).scheme.lower() not in ALLOWED_SCHEMES:
-            raise IngestError(req.full_url, f"redirect to a non-http(s) address refused: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        target = urljoin(req.full_url, headers.get("Location") or headers.get("URI") or "")
+        if urlsplit(target).scheme.lower() not in ALLOWED_SCHEMES:
+            raise IngestError(req.full_url, f"redirect to a non-http(s) address refused: {target}")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def is_url(text: str) -> bool:
