@@ -369,7 +369,7 @@ def _build_rules() -> list[_Rule]:
         value = week_value(saturday) + "-WE"
         return "DATE", value, _period(value, pub, m[0])
 
-    add("the-weekend", r"\b(?i:(?:over\s+)?the\s+weekend)\b", the_weekend)
+    add("the-weekend", r"\b(?i:the\s+weekend)\b", the_weekend)
 
     def part_of_period(m: re.Match[str], pub: date | None):
         if pub is None:

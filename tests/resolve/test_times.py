@@ -1,0 +1,297 @@
+"""Time phrases resolved against a publication date: sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.model import Span
+from eventwire.resolve.times import (
+    NoTimeError,
+    event_time,
+    find_expressions,
+    find_times,
+    infer_published,
+)
+
+WED = date(2023, 10, 18)  # a Wednesday
+MON = date(2024, 3, 4)  # a Monday
+NEW_YEAR = date(2024, 1, 1)  # a Monday and the first day of a year
+SUN = date(2022, 5, 1)  # a Sunday and the first of a month
+
+
+def _only(text: str, published: date | None):
+    found = find_times(text, published)
+    assert len(found) == 1, [t.span.text for t in found]
+    return found[0]
+
+
+CASES = [
+    # (sentence, published, phrase, start, end, precision)
+    # bare weekdays: the latest such day on or before publication
+    ("Gunmen raided the village on Wednesday.", WED, "Wednesday", "2023-10-18", None, "day"),
+    ("Gunmen raided the village on Tuesday.", WED, "Tuesday", "2023-10-17", None, "day"),
+    ("Gunmen raided the village on Thursday.", WED, "Thursday", "2023-10-12", None, "day"),
+    ("The convoy was ambushed Sunday.", MON, "Sunday", "2024-03-03", None, "day"),
+    ("The convoy was ambushed Monday.", MON, "Monday", "2024-03-04", None, "day"),
+    ("The convoy was ambushed Tuesday.", MON, "Tuesday", "2024-02-27", None, "day"),
+    ("Police dispersed a sit-in on Sunday.", NEW_YEAR, "Sunday", "2023-12-31", None, "day"),
+    ("Police dispersed a sit-in on Friday.", NEW_YEAR, "Friday", "2023-12-29", None, "day"),
+    ("Crowds gathered on Sunday.", SUN, "Sunday", "2022-05-01", None, "day"),
+    # "last <weekday>": a week before the bare weekday
+    ("The commander spoke last Wednesday.", WED, "last Wednesday", "2023-10-11", None, "day"),
+    ("The commander spoke last Monday.", MON, "last Monday", "2024-02-26", None, "day"),
+    ("The commander spoke last Friday.", NEW_YEAR, "last Friday", "2023-12-22", None, "day"),
+    # parts of a day stay on that day, even around midnight
+    ("Tuesday night's blast shook the port.", WED, "Tuesday night", "2023-10-17", None, "day"),
+    ("A mortar hit the camp late Tuesday.", WED, "late Tuesday", "2023-10-17", None, "day"),
+    ("Shops burned Sunday night.", NEW_YEAR, "Sunday night", "2023-12-31", None, "day"),
+    ("Shells fell Monday morning.", MON, "Monday morning", "2024-03-04", None, "day"),
+    ("Sirens sounded last night.", NEW_YEAR, "last night", "2023-12-31", None, "day"),
+    ("Drones struck the depot overnight.", WED, "overnight", "2023-10-17", "2023-10-18", "day"),
+    (
+        "Drones struck the depot overnight.",
+        NEW_YEAR,
+        "overnight",
+        "2023-12-31",
+        "2024-01-01",
+        "day",
+    ),
+    # short ranges keep day precision
+    (
+        "Over the past 24 hours two posts were hit.",
+        WED,
+        "the past 24 hours",
+        "2023-10-17",
+        "2023-10-18",
+        "day",
+    ),
+    (
+        "In the last 24 hours, three rockets landed.",
+        MON,
+        "the last 24 hours",
+        "2024-03-03",
+        "2024-03-04",
+        "day",
+    ),
+    # vague periods become coarser ranges
+    ("Clashes have spread in recent days.", WED, "recent days", "2023-10-12", "2023-10-18", "week"),
+    (
+        "Arrests rose earlier this month.",
+        WED,
+        "earlier this month",
+        "2023-10-01",
+        "2023-10-18",
+        "month",
+    ),
+    (
+        "Arrests rose earlier this month.",
+        NEW_YEAR,
+        "earlier this month",
+        "2024-01-01",
+        "2024-01-01",
+        "month",
+    ),
+    ("The militia split last year.", WED, "last year", "2022-01-01", "2022-12-31", "year"),
+    ("The militia split last year.", NEW_YEAR, "last year", "2023-01-01", "2023-12-31", "year"),
+    (
+        "Strikes were called last month.",
+        NEW_YEAR,
+        "last month",
+        "2023-12-01",
+        "2023-12-31",
+        "month",
+    ),
+    ("Talks stalled last week.", WED, "last week", "2023-10-09", "2023-10-15", "week"),
+    ("Talks stalled last week.", NEW_YEAR, "last week", "2023-12-25", "2023-12-31", "week"),
+    ("Troops withdrew over the weekend.", MON, "the weekend", "2024-03-02", "2024-03-03", "week"),
+    ("The group has recently regrouped.", WED, "recently", "2023-10-12", "2023-10-18", "week"),
+    ("The bridge is now closed.", WED, "now", "2023-10-18", "2023-10-18", "day"),
+    (
+        "Fighting flared in the past two weeks.",
+        WED,
+        "the past two weeks",
+        "2023-10-05",
+        "2023-10-18",
+        "month",
+    ),
+    # single relative days
+    ("A curfew began yesterday.", WED, "yesterday", "2023-10-17", None, "day"),
+    ("A curfew began yesterday.", NEW_YEAR, "yesterday", "2023-12-31", None, "day"),
+    ("A curfew begins today.", WED, "today", "2023-10-18", None, "day"),
+    ("The strike started three days ago.", MON, "three days ago", "2024-03-01", None, "day"),
+    # explicit dates win, with or without weekday or year
+    (
+        "Students marched on Friday, Oct. 13, 2023.",
+        WED,
+        "Friday, Oct. 13, 2023",
+        "2023-10-13",
+        None,
+        "day",
+    ),
+    ("The camp was shelled on 13 October 2023.", WED, "13 October 2023", "2023-10-13", None, "day"),
+    ("The camp was shelled on Oct. 13.", WED, "Oct. 13", "2023-10-13", None, "day"),
+    (
+        "Since the fighting began on October 7, many fled.",
+        WED,
+        "October 7",
+        "2023-10-07",
+        None,
+        "day",
+    ),
+    ("Rebels took the town on Dec. 30.", NEW_YEAR, "Dec. 30", "2023-12-30", None, "day"),
+    ("Rebels took the town on Jan. 2.", date(2023, 12, 30), "Jan. 2", "2024-01-02", None, "day"),
+    ("The vote was held on 2023-10-12.", WED, "2023-10-12", "2023-10-12", None, "day"),
+    ("The vote was held on 10/12/2023.", WED, "10/12/2023", "2023-10-12", None, "day"),
+    ("Elections were due in March 2024.", WED, "March 2024", "2024-03-01", "2024-03-31", "month"),
+    ("Rebels first appeared in 2012.", WED, "2012", "2012-01-01", "2012-12-31", "year"),
+    ("Unrest peaked in May.", WED, "May", "2023-05-01", "2023-05-31", "month"),
+    ("Unrest peaked last summer.", WED, "last summer", "2023-06-01", "2023-08-31", "month"),
+    (
+        "Output fell in the third quarter.",
+        WED,
+        "the third quarter",
+        "2023-07-01",
+        "2023-09-30",
+        "month",
+    ),
+    # the future is dated forward when the clause says so
+    ("Leaders will meet on Friday.", WED, "Friday", "2023-10-20", None, "day"),
+    ("Leaders meet again next Tuesday.", WED, "next Tuesday", "2023-10-24", None, "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "phrase", "start", "end", "precision"), CASES)
+def test_phrase_resolves(text, published, phrase, start, end, precision):
+    mention = _only(text, published)
+    assert mention.span.text == phrase
+    assert text[mention.span.start : mention.span.end] == phrase
+    assert mention.when.start == date.fromisoformat(start)
+    assert mention.when.end == date.fromisoformat(end or start)
+    assert mention.when.precision == precision
+    assert mention.when.fallback is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They may march to the square.",
+        "Residents said the situation was calm.",
+        "The militia has 2,000 fighters.",
+        "Prices rose 12 percent in a sat-down strike.",
+        "The mayor wed a deputy.",
+    ],
+)
+def test_words_that_are_not_times(text):
+    assert find_times(text, WED) == []
+
+
+def test_relative_phrases_need_a_publication_date():
+    # Without a date to count from, only explicit dates are resolved.
+    found = find_times("On Tuesday, after the raid of Oct. 13, 2023, the past 24 hours.", None)
+    assert [t.span.text for t in found] == ["Oct. 13, 2023"]
+
+
+def test_several_phrases_in_one_report_keep_their_offsets():
+    text = "On Monday rebels attacked. Last Wednesday they had warned. In 2019 they split."
+    found = find_times(text, WED)
+    assert [(text[t.span.start : t.span.end], str(t.when.start)) for t in found] == [
+        ("Monday", "2023-10-16"),
+        ("Last Wednesday", "2023-10-11"),
+        ("2019", "2019-01-01"),
+    ]
+
+
+def test_expressions_carry_timeml_kind_and_value():
+    found = find_expressions("In the past 24 hours, on Tuesday night, now.", WED)
+    assert [(e.kind, e.value) for e in found] == [
+        ("DURATION", "P1D"),
+        ("DATE", "2023-10-17TNI"),
+        ("DATE", "PRESENT_REF"),
+    ]
+
+
+# ---- event_time -------------------------------------------------------------------------
+
+
+def _sentence(text: str, sentence: str) -> Span:
+    start = text.index(sentence)
+    return Span(start, start + len(sentence), sentence)
+
+
+def _trigger(text: str, word: str) -> Span:
+    start = text.index(word)
+    return Span(start, start + len(word), word)
+
+
+def test_event_takes_the_time_nearest_its_trigger_in_its_sentence():
+    text = "On Monday, officials said militants shelled the town on Sunday night."
+    times = find_times(text, WED)
+    when, mention = event_time(_sentence(text, text), _trigger(text, "shelled"), times, WED)
+    assert mention is not None and mention.span.text == "Sunday night"
+    assert when.start == date(2023, 10, 15)
+
+
+def test_a_since_phrase_is_a_bound_not_the_event_time():
+    text = "Since October 7, gunmen have attacked the road on Tuesday."
+    times = find_times(text, WED)
+    when, _ = event_time(_sentence(text, text), _trigger(text, "Since"), times, WED)
+    assert when.start == date(2023, 10, 17)
+
+
+def test_event_without_time_takes_the_governing_time_earlier_in_the_report():
+    text = "Rockets hit the base on Tuesday. Two soldiers were wounded."
+    times = find_times(text, WED)
+    second = _sentence(text, "Two soldiers were wounded.")
+    when, mention = event_time(second, _trigger(text, "wounded"), times, WED)
+    assert mention is not None and mention.span.text == "Tuesday"
+    assert when.start == date(2023, 10, 17)
+
+
+def test_background_dates_do_not_govern_later_sentences():
+    text = "The war began in 2014. Rebels burned a school."
+    times = find_times(text, WED)
+    second = _sentence(text, "Rebels burned a school.")
+    when, mention = event_time(second, _trigger(text, "burned"), times, WED)
+    assert mention is None
+    assert when.fallback is True
+
+
+def test_fallback_is_the_publication_week_and_says_so():
+    text = "Rebels burned a school."
+    when, mention = event_time(_sentence(text, text), _trigger(text, "burned"), [], WED)
+    assert mention is None
+    assert (when.start, when.end, when.precision, when.fallback) == (
+        date(2023, 10, 12),
+        WED,
+        "week",
+        True,
+    )
+
+
+def test_no_time_and_no_publication_date_is_an_error():
+    text = "Rebels burned a school."
+    with pytest.raises(NoTimeError, match="burned"):
+        event_time(_sentence(text, text), _trigger(text, "burned"), [], None)
+
+
+# ---- infer_published --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KHARTOUM, Oct. 18, 2023 (Wire) - Shelling resumed on Tuesday.", date(2023, 10, 18)),
+        ("Clashes in the north\nPublished: 4 March 2024\nTroops moved in.", date(2024, 3, 4)),
+        (
+            "Curfew extended\nUpdated 5 March 2024, Published 4 March 2024\nTroops moved in.",
+            date(2024, 3, 4),
+        ),
+        ("Troops moved in.\n" + "x " * 400 + "\nPosted on 2024-01-01", date(2024, 1, 1)),
+        ("Troops moved in on Tuesday, officials said yesterday.", None),
+        ("", None),
+    ],
+)
+def test_infer_published(text, expected):
+    assert infer_published(text) == expected
