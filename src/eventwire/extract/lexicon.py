@@ -1,0 +1,60 @@
+"""Loading of the extractor's data tables (trigger lexicon, number words)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def load_data_yaml(name: str) -> Any:
+    """Read a YAML table shipped in ``eventwire/data``."""
+    with resources.files("eventwire.data").joinpath(name).open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger lexicon, split into single lemmas and two-word phrases."""
+
+    verb_triggers: dict[str, str]
+    noun_triggers: dict[str, str]
+    needs_violence_context: frozenset[str]
+    violence_context: frozenset[str]
+    statements: dict[str, str]
+    statement_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    instruments: dict[str, str]
+    munitions: frozenset[str]
+    outcomes: dict[str, str]
+    modality_cues: dict[str, frozenset[str]]
+    civilian_targets: frozenset[str]
+    cardinals: dict[str, int]
+    vague_numbers: dict[str, tuple[int, int, int]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, read once per process."""
+    trig = load_data_yaml("triggers.yaml")
+    nums = load_data_yaml("number_words.yaml")
+    events = trig["events"]
+    return Lexicon(
+        verb_triggers=dict(events["verbs"]),
+        noun_triggers=dict(events["nouns"]),
+        needs_violence_context=frozenset(events["needs_violence_context"]),
+        violence_context=frozenset(trig["violence_context"]),
+        statements=dict(trig["statements"]),
+        statement_nouns=frozenset(trig["statement_nouns"]),
+        reporting_verbs=frozenset(trig["reporting_verbs"]),
+        instruments=dict(trig["instruments"]),
+        munitions=frozenset(trig["munitions"]),
+        outcomes=dict(trig["outcomes"]),
+        modality_cues={k: frozenset(v) for k, v in trig["modality_cues"].items()},
+        civilian_targets=frozenset(trig["civilian_targets"]),
+        cardinals={str(k): int(v) for k, v in nums["cardinals"].items()},
+        vague_numbers={str(k): tuple(v) for k, v in nums["vague"].items()},
+    )

@@ -1,0 +1,334 @@
+"""From a parsed article to event and statement mentions (unresolved).
+
+One pass over the sentences: find triggers, decide modality and source, collect the
+arguments, numbers and outcomes. Threats and plans become statements; hypothetical
+and negated happenings are dropped (they did not happen); claims and denials keep
+the happening they are about as a mention with that modality, for assembly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from eventwire.extract import ontology
+from eventwire.extract.arguments import arguments_for_trigger, noun_phrase_bounds
+from eventwire.extract.lexicon import lexicon
+from eventwire.extract.modality import modality_of, speech_source
+from eventwire.extract.quantities import (
+    casualty_items,
+    munition_counts,
+    outcome_words,
+    summarise_casualties,
+)
+from eventwire.extract.triggers import Trigger, find_triggers, refine_code
+from eventwire.model import Argument, Article, Mention, Span
+
+_STATEMENT_PRIORITY = ("claim", "denial", "blame", "threat", "demand", "announcement")
+_STATEMENT_MODALITY = {"claim": "claimed", "denial": "denied", "threat": "threatened"}
+_LIGHT_VERBS = {"hold", "stage", "carry", "launch", "conduct", "organise", "organize", "mount",
+                "lead", "begin", "start", "join", "continue", "resume", "unleash", "make"}
+_ARMED_WORDS = {"gunman", "gunmen", "militant", "fighter", "soldier", "troop", "force", "army",
+                "rebel", "insurgent", "militia", "jihadist", "police", "military", "group"}
+_DEFINITE = {"the", "these", "those", "this", "that"}
+_REFERRING_HEADS = {"volley", "attack", "strike", "attacks", "strikes", "incident", "assault"}
+_HABITUAL = {"so", "far", "repeatedly", "regularly", "often", "frequently", "past"}
+
+
+def _span_of(tokens: SpacySpan | Token) -> Span:
+    if isinstance(tokens, Token):
+        return Span(tokens.idx, tokens.idx + len(tokens.text), tokens.text)
+    text = tokens.text.rstrip()
+    return Span(tokens.start_char, tokens.start_char + len(text), text)
+
+
+def _sentence_span(sent: SpacySpan) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Span(sent.start_char + lead, sent.start_char + lead + len(stripped), stripped)
+
+
+def _speaker_phrase(token: Token) -> Span:
+    """The noun phrase naming a speaker, without clauses hung on it."""
+    start, end = noun_phrase_bounds(token)
+    return _span_of(token.doc[start:end])
+
+
+_ROLE_NOUNS = {"head", "leader", "spokesman", "spokeswoman", "spokesperson", "commander",
+               "chief", "official", "member", "founder", "emir", "secretary", "general"}
+
+
+def _affiliation(token: Token) -> Span | None:
+    """"X, head of Kataib Hezbollah" / "a spokesman for Y": the organisation speaking."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in _ROLE_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return _speaker_phrase(obj)
+    return None
+
+
+def _statement_speaker(token: Token) -> Token | None:
+    """Who makes a statement: the verb's subject, or the issuer of "a statement claiming"."""
+    current = token
+    for _ in range(4):
+        subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in ("that", "which"):
+            return subj
+        if current.dep_ in ("acl", "relcl") and current.head.pos_ == "NOUN":
+            noun = current.head
+            if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+                current = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+                continue
+            return noun
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _is_civilian(args: list[Argument]) -> bool:
+    civ = lexicon().civilian_targets
+    for arg in args:
+        if arg.role in ("target", "victim"):
+            words = {w.lower().rstrip("s") for w in arg.span.text.split()}
+            if words & civ or arg.head.lower().rstrip("s") in civ:
+                return True
+    return False
+
+
+def _is_armed(args: list[Argument]) -> bool:
+    for arg in args:
+        if arg.role == "actor":
+            words = {w.lower().rstrip("s") for w in arg.span.text.split()}
+            if words & _ARMED_WORDS or arg.head.lower() in _ARMED_WORDS:
+                return True
+    return False
+
+
+def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
+    """A verb that only adds facts to a noun trigger ("an explosion that killed hundreds")."""
+    token = trigger.token
+    if token.dep_ in ("relcl", "acl") and token.head.i in event_tokens:
+        return True
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i in event_tokens
+
+
+def _refers_back(token: Token) -> bool:
+    """"the two attacks", "the volleys": a mention of happenings already reported."""
+    if token.pos_ != "NOUN":
+        return False
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    plural = token.tag_ == "NNS"
+    return bool(dets & _DEFINITE) and (plural or token.lemma_.lower() in _REFERRING_HEADS)
+
+
+def _habitual(token: Token, sent: SpacySpan) -> bool:
+    """"has so far carried out limited attacks": background, not one happening."""
+    if token.tag_ != "NNS":
+        return False
+    head = token.head
+    words = {t.lower_ for t in head.subtree if t.i < token.i} | {t.lower_ for t in head.children}
+    return bool(words & _HABITUAL) or any(c.lower_ in ("limited", "repeated", "frequent")
+                                          for c in token.children)
+
+
+def _light_verb_args(token: Token, args: list[Argument]) -> None:
+    """A noun trigger under a light verb ("hold a rally in Baghdad") shares the verb's args."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
+        return
+    from eventwire.extract.arguments import _pp_args, _subject_of, _time_args, _arg  # noqa: I001
+
+    subject = _subject_of(verb)
+    if subject is not None:
+        args.append(_arg("actor", subject))
+    _pp_args(verb, args, {"place", "time"})
+    _time_args(verb, args)
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree; crossing into a temporal or
+    adverbial clause ("as tensions rose following the bombing") costs more, since such
+    clauses name other happenings."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return 99
+    path = up_a[:up_a.index(common)] + up_b[:up_b.index(common)]
+    return len(path) + 3 * sum(1 for t in path if t.dep_ in ("advcl", "mark"))
+
+
+@dataclass
+class _SentenceFacts:
+    casualties: list
+    munitions: list
+
+
+def _owner_finder(triggers: list[Token]):
+    """Which trigger a casualty word belongs to (nearest in the tree), and which a counted
+    weapon belongs to (nearest in the text, as its subject usually stands just before)."""
+
+    def owner(anchor: Token) -> Token | None:
+        if not triggers:
+            return None
+        if anchor.lemma_.lower() in lexicon().munitions:
+            return min(triggers, key=lambda t: (abs(anchor.i - t.i) + (0 if t.i > anchor.i else
+                                                                         1)))
+        return min(triggers, key=lambda t: (_tree_distance(anchor, t), abs(anchor.i - t.i)))
+
+    return owner
+
+
+def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger,
+                   sent_items: _SentenceFacts, owner) -> Mention:
+    token = trigger.token
+    trig_span = _span_of(token)
+    args = arguments_for_trigger(doc, trig_span)
+    _light_verb_args(token, args)
+    code = refine_code(trigger, sent, _is_civilian(args), _is_armed(args))
+    modality, _cue = modality_of(token)
+    source = speech_source(token)
+    fatalities, injuries, note = summarise_casualties(
+        [(kind, value) for anchor, kind, value in sent_items.casualties if owner(anchor) is token])
+    owned = [(anchor, q) for anchor, q in sent_items.munitions if owner(anchor) is token]
+    quantities = [q for _, q in owned]
+    if owned and not any(a.role == "instrument" for a in args):
+        # the parser lost the weapon subject ("... and one drone targeted a base")
+        anchor = owned[0][0]
+        args.append(Argument("instrument", _span_of(anchor), anchor.text))
+        if code in ("ATTACK", "ARMED_CLASH") and trigger.code == "ATTACK_GENERIC":
+            code = lexicon().instruments.get(anchor.lemma_.lower(), code)
+    for anchor, kind, _value in sent_items.casualties:
+        if owner(anchor) is token and anchor.i != token.i:
+            for prep in anchor.children:  # "injuries ... at the western base"
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "near"):
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.lemma_.lower() in ("base", "site", "camp"):
+                        args.append(Argument("place", _span_of(obj.doc[obj.left_edge.i:obj.i + 1]),
+                                             obj.text))
+    sub = ontology.sub_event_by_code(code)
+    start = doc[trigger.phrase_start].idx if trigger.phrase_start >= 0 else token.idx
+    trigger_span = Span(start, token.idx + len(token.text), doc.text[start:token.idx + len(token.text)])
+    return Mention(
+        article_id=article.id,
+        sentence=_sentence_span(sent),
+        trigger=trigger_span,
+        kind="event",
+        event_type=sub.event_type,
+        sub_event_type=sub.name,
+        modality=modality,
+        arguments=args,
+        speaker=_speaker_phrase(source) if source is not None else None,
+        quantities=quantities,
+        fatalities=fatalities,
+        injuries=injuries,
+        injuries_note=note,
+        outcomes=outcome_words(sent),
+        confidence=0.6 if trigger.code != "ATTACK_GENERIC" else 0.5,
+        refers_to_previous=_refers_back(token),
+    )
+
+
+def _statement_mention(doc: Doc, article: Article, sent: SpacySpan, stype: str,
+                       trigger: Token, speaker: Token | None, about: Mention | None) -> Mention:
+    speaker_span = None
+    if speaker is not None:
+        speaker_span = _affiliation(speaker) or _speaker_phrase(speaker)
+    args: list[Argument] = []
+    if speaker_span is not None:
+        args.append(Argument("actor", speaker_span, speaker.text if speaker is not None else ""))
+    if about is not None:
+        args.extend(a for a in about.arguments if a.role in ("target", "victim", "place", "time"))
+    sub = ontology.sub_event_by_code("OTHER")
+    return Mention(
+        article_id=article.id,
+        sentence=_sentence_span(sent),
+        trigger=_span_of(trigger),
+        kind="statement",
+        event_type=sub.event_type,
+        sub_event_type=sub.name,
+        modality=_STATEMENT_MODALITY.get(stype, "occurred"),
+        statement_type=stype,
+        arguments=args,
+        speaker=speaker_span,
+        confidence=0.6,
+    )
+
+
+def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Mention]:
+    triggers = find_triggers(sent)
+    if not triggers:
+        return []
+    event_heads = {t.token.i for t in triggers if not t.is_statement and t.token.pos_ == "NOUN"}
+    kept = [t.token for t in triggers if not t.is_statement
+            and not (t.token.pos_ in ("VERB", "AUX") and _folded(t, event_heads))]
+    owner = _owner_finder(kept)
+    facts = _SentenceFacts(casualty_items(sent), munition_counts(sent))
+    statements: dict[int, list[tuple[str, Token]]] = {}
+    mentions: list[Mention] = []
+    statement_events: list[tuple[Mention, Token]] = []
+    for trig in triggers:
+        token = trig.token
+        if trig.is_statement:
+            speaker = _statement_speaker(token)
+            key = speaker.i if speaker is not None else -1
+            statements.setdefault(key, []).append((trig.statement_type or "", token))
+            continue
+        if token.pos_ in ("VERB", "AUX") and _folded(trig, event_heads):
+            continue
+        if _habitual(token, sent):
+            continue
+        mention = _event_mention(doc, article, sent, trig, facts, owner)
+        if mention.modality in ("hypothetical", "negated"):
+            continue  # not a happening; nothing to code
+        if mention.modality in ("threatened", "planned"):
+            statement_events.append((mention, token))
+            continue
+        mentions.append(mention)
+    # Threats and plans are statements by whoever threatens, unless an explicit
+    # "threatened"/"warned" in the sentence already makes that statement.
+    explicit_threat = any(t == "threat" for group in statements.values() for t, _ in group)
+    about: Mention | None = None
+    for mention, token in statement_events:
+        about = about or mention
+        if explicit_threat:
+            continue
+        speaker = None
+        if mention.speaker is not None:
+            found = doc.char_span(mention.speaker.start, mention.speaker.end,
+                                  alignment_mode="expand")
+            speaker = found.root if found is not None else None
+        speaker = speaker or _statement_speaker(token)
+        statements.setdefault(speaker.i if speaker is not None else -1, []).append(
+            ("threat", token))
+        explicit_threat = True
+    for key, group in statements.items():
+        stype, token = min(group, key=lambda g: _STATEMENT_PRIORITY.index(g[0]))
+        speaker = doc[key] if key >= 0 else None
+        mentions.append(_statement_mention(doc, article, sent, stype, token, speaker,
+                                           about if stype == "threat" else None))
+    return mentions
+
+
+def extract_mentions(doc: Doc, article: Article) -> list[Mention]:
+    """Every event and statement mention of an article, in text order.
+
+    >>> from eventwire.nlp import parse
+    >>> from eventwire.model import Article
+    >>> text = "Gunmen killed four villagers in Kaduna on Sunday."
+    >>> [m.sub_event_type for m in extract_mentions(parse(text), Article(id="a", text=text))]
+    ['Attack']
+    """
+    found: list[Mention] = []
+    for sent in doc.sents:
+        found.extend(_sentence_mentions(doc, article, sent))
+    return sorted(found, key=lambda m: (m.sentence.start, m.trigger.start))
