@@ -1,0 +1,1 @@
+"""Cross-article linking: copies and provenance of reports, and one event per incident."""
