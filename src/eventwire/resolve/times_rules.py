@@ -101,6 +101,14 @@ def _month_number(word: str) -> int:
     return phrases()["months"][word.lower().rstrip(".")]
 
 
+def _bare_abbreviation(word: str, table: dict) -> bool:
+    """An abbreviation written without its dot ("Sun", "Jan"), too ambiguous alone."""
+    if word.endswith("."):
+        return False
+    key = word.lower()
+    return any(len(other) > len(key) and table[other] == table[key] for other in table)
+
+
 def _lead_weekday(text: str) -> int | None:
     word = re.match(r"[A-Za-z]+", text)
     return phrases()["weekdays"].get(word[0].lower()) if word else None
@@ -146,14 +154,16 @@ _FUTURE_CUE = re.compile(
 def _weekday_date(weekday: int, modifier: str, published: date, future: bool) -> date:
     back = (published.isoweekday() - weekday) % 7
     on_or_before = published - timedelta(days=back)
-    if modifier == "last":
-        return on_or_before - timedelta(days=7)
+    if modifier in ("last", "this past"):
+        # The latest such day strictly before publication: "last Wednesday" in a
+        # Wednesday report is a week back, in a Friday report two days back.
+        return published - timedelta(days=(published.isoweekday() - weekday - 1) % 7 + 1)
     if modifier in ("next", "coming", "this coming"):
         ahead = (weekday - published.isoweekday()) % 7 or 7
         return published + timedelta(days=ahead)
-    if modifier in ("this", "this past"):
+    if modifier == "this":
         monday = published - timedelta(days=published.isoweekday() - 1)
-        return monday + timedelta(days=weekday - 1) if modifier == "this" else on_or_before
+        return monday + timedelta(days=weekday - 1)
     if future:
         return published + timedelta(days=(weekday - published.isoweekday()) % 7)
     return on_or_before
@@ -212,6 +222,8 @@ def _build_rules() -> list[_Rule]:
     def month_only(m: re.Match[str], pub: date | None):
         if pub is None:
             return None
+        if _bare_abbreviation(m["mon"], table["months"]):
+            return None
         month = _month_number(m["mon"])
         mod = (m["mod"] or "").lower()
         if m["mon"].lower() == "may" and not mod and not _MAY_CUE.search(m.string[: m.start()]):
@@ -223,7 +235,8 @@ def _build_rules() -> list[_Rule]:
         elif mod == "this":
             y = pub.year
         else:
-            y = _nearest_year(month, 15, pub) or pub.year
+            # A month named alone is mostly one gone by: look back up to nine months.
+            y = pub.year if month <= pub.month + 3 else pub.year - 1
         value = f"{y:04d}-{month:02d}"
         return "DATE", value, _period(value, pub, m[0])
 
@@ -253,13 +266,16 @@ def _build_rules() -> list[_Rule]:
         if pub is None:
             return None
         current = date(pub.year, (quarter_of(pub) - 1) * 3 + 1, 1)
-        anchor = current if m["which"].lower() == "current" else add_months(current, -3)
+        # "the quarter" in a report is the latest one completed (results are reported
+        # after a quarter ends); "the current quarter" is the one under way.
+        anchor = current if (m["which"] or "").lower() == "current" else add_months(current, -3)
         value = f"{anchor.year}-Q{quarter_of(anchor)}"
         return "DATE", value, _period(value, pub, m[0])
 
     add(
         "latest-quarter",
-        r"\b(?i:the\s+(?P<which>latest|most recent|just-ended|current|past)\s+quarter)\b",
+        r"\b(?i:the)\s+(?:(?i:(?P<which>latest|most recent|just-ended|current|past))\s+)?"
+        r"quarter\b(?!\s+of\b)",
         latest_quarter,
     )
 
@@ -319,14 +335,16 @@ def _build_rules() -> list[_Rule]:
     def weekday(m: re.Match[str], pub: date | None):
         if pub is None:
             return None
+        if _bare_abbreviation(m["wd"], table["weekdays"]):
+            return None  # "Sun" alone is a newspaper more often than a Sunday
         number = table["weekdays"][m["wd"].lower().rstrip(".")]
         mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
         before = m.string[max(0, m.start() - 80) : m.start()]
         before = re.split(r"[.;!?]\s", before)[-1]
         future = bool(_FUTURE_CUE.search(before))
         found = _weekday_date(number, mod, pub, future)
-        suffix = table["day_parts"][m["part"].lower()] if m["part"] else None
-        return _day(found, m[0], suffix)
+        # "Tuesday night" is still a date: no time-of-day suffix in the value.
+        return _day(found, m[0])
 
     add(
         "weekday",
