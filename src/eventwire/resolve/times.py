@@ -4,12 +4,18 @@ Conventions (news style, publication date P):
 
 - a bare weekday is the latest such day on or before P ("Wednesday" in a Wednesday
   report is P itself) unless the clause speaks of the future ("will meet Friday");
-  "last Wednesday" is the one a week before that; "Tuesday night" is Tuesday;
+  "last Wednesday" is the latest one strictly before P (a week back in a Wednesday
+  report, two days back in a Friday report); "Tuesday night" is Tuesday;
 - "the past 24 hours" and "overnight" are the range P-1..P with day precision (a range
   of two days or less keeps day precision; the record's first date is the earlier day);
 - vague periods become ranges with coarser precision: "in recent days" P-6..P (week),
   "earlier this month" first of month..P (month), "last year" the whole year (year);
-- explicit dates win, with or without a weekday ("Friday, Oct. 13, 2023").
+- explicit dates win, with or without a weekday ("Friday, Oct. 13, 2023"); a date
+  without a year is the nearest such date (past preferred); a month named alone lies
+  within the nine months before P or the three after;
+- an event takes the time nearest its trigger in its sentence, else the latest
+  non-background time earlier in the report, else P widened to the week before it
+  (``When.fallback`` True), never silently.
 
 >>> from datetime import date
 >>> [(t.span.text, str(t.when.start)) for t in find_times("Shelling hit the town on Tuesday night.",

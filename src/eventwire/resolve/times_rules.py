@@ -235,8 +235,13 @@ def _build_rules() -> list[_Rule]:
         elif mod == "this":
             y = pub.year
         else:
-            # A month named alone is mostly one gone by: look back up to nine months.
-            y = pub.year if month <= pub.month + 3 else pub.year - 1
+            # A month named alone is mostly one gone by: it lies within the nine months
+            # before publication or the three after it.
+            ahead = (month - pub.month) % 12
+            if ahead <= 3:
+                y = pub.year + (month < pub.month)
+            else:
+                y = pub.year - (month > pub.month)
         value = f"{y:04d}-{month:02d}"
         return "DATE", value, _period(value, pub, m[0])
 
@@ -420,6 +425,33 @@ def _build_rules() -> list[_Rule]:
         part_of_period,
     )
 
+    quarter_rules = [r for r in rules if r.name in ("quarter", "latest-quarter")]
+
+    def quarter_before(m: re.Match[str], pub: date | None) -> str | None:
+        # The quarter named last in the text just before `m` (same paragraph), if any.
+        window = m.string[max(0, m.start() - 300) : m.start()].split("\n\n")[-1]
+        last: tuple[int, str] | None = None
+        for rule in quarter_rules:
+            for found in rule.pattern.finditer(window):
+                resolved = rule.resolve(found, pub)
+                if resolved and (last is None or found.start() > last[0]):
+                    last = (found.start(), resolved[1])  # type: ignore[assignment]
+        return last[1] if last else None
+
+    def year_earlier(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        anchor = quarter_before(m, pub)
+        value = f"{int(anchor[:4]) - 1}{anchor[4:]}" if anchor else str(pub.year - 1)
+        return "DATE", value, _period(value, pub, m[0], clip=False)
+
+    add(
+        "year-earlier",
+        r"\b(?i:(?:the\s+)?(?:comparable\s+)?(?:year-earlier|year-ago)"
+        r"(?:\s+(?:quarter|period))?)\b",
+        year_earlier,
+    )
+
     def ago(m: re.Match[str], pub: date | None):
         if pub is None:
             return None
@@ -436,7 +468,11 @@ def _build_rules() -> list[_Rule]:
             shifted = add_months(pub, sign * n)
             value = f"{shifted.year}-{shifted.month:02d}"
         else:
-            value = str(pub.year + sign * n)
+            anchor = quarter_before(m, pub)
+            if anchor:  # "profit rose in the third quarter from a year ago": that quarter
+                value = f"{int(anchor[:4]) + sign * n}{anchor[4:]}"
+            else:
+                value = str(pub.year + sign * n)
         return "DATE", value, _period(value, pub, m[0], clip=False)
 
     add(
