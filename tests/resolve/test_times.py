@@ -164,6 +164,17 @@ CASES = [
         "2023-09-30",
         "month",
     ),
+    # holidays
+    ("Crowds gathered on Christmas Eve.", NEW_YEAR, "Christmas Eve", "2023-12-24", None, "day"),
+    (
+        "Shops were looted on Thanksgiving Day.",
+        NEW_YEAR,
+        "Thanksgiving Day",
+        "2023-11-23",
+        None,
+        "day",
+    ),
+    ("Churches were attacked on Easter Sunday.", MON, "Easter Sunday", "2024-03-31", None, "day"),
     # the future is dated forward when the clause says so
     ("Leaders will meet on Friday.", WED, "Friday", "2023-10-20", None, "day"),
     ("Leaders meet again next Tuesday.", WED, "next Tuesday", "2023-10-24", None, "day"),

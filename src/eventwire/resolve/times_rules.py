@@ -27,6 +27,8 @@ import yaml
 from eventwire.model import Span, When
 from eventwire.resolve.times_calendar import (
     add_months,
+    easter,
+    nth_weekday,
     period_range,
     precision_of,
     quarter_of,
@@ -518,6 +520,29 @@ def _build_rules() -> list[_Rule]:
         r"(?P<unit>hours?|days?|weeks?|months?|years?))\b",
         counted_range,
     )
+
+    def holiday(m: re.Match[str], pub: date | None):
+        rule = table["holidays"][re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")]
+
+        def on(year: int) -> date:
+            if "date" in rule:
+                month, day = (int(x) for x in rule["date"].split("-"))
+                return date(year, month, day)
+            if "nth" in rule:
+                return nth_weekday(year, *rule["nth"])
+            return easter(year) + timedelta(days=rule["easter"])
+
+        if m["y"]:
+            return _day(on(int(m["y"])), m[0])
+        if pub is None:
+            return None
+        # Nearest to publication; the future counts a little less (news looks back).
+        candidates = [on(y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        best = min(candidates, key=lambda d: abs((d - pub).days) * (1 if d <= pub else 1.5))
+        return _day(best, m[0])
+
+    holidays = _alt(list(table["holidays"])).replace("'", "['’]")
+    add("holiday", rf"\b(?i:(?P<h>{holidays}))\b(?:,?\s+{year}\b)?", holiday)
 
     def vague(m: re.Match[str], pub: date | None):
         info = table["vague"][re.sub(r"\s+", " ", m[0].lower())]
