@@ -1,0 +1,55 @@
+"""`eventwire eval places`: place recognition and geocoding on GeoWebNews / TR-News."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import click
+
+from eventwire.cli import eval_group
+
+
+@eval_group.command("places")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--system", "system_file", type=click.Path(exists=True, dir_okay=False),
+              help="Score a peer's output (gwn_*.txt format) instead of eventwire's.")
+@click.option("--gazetteer", type=click.Path(dir_okay=False), default=None,
+              help="Gazetteer file (default: the built one under $EVENTWIRE_HOME).")
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+@click.option("--json", "as_json", is_flag=True, help="End with one JSON object of figures.")
+def eval_places(path: str, system_file: str | None, gazetteer: str | None, limit: int | None,
+                as_json: bool) -> None:
+    """Score place recognition (P/R/F1) and geocoding (acc@161, AUC, mean km) on PATH.
+
+    PATH is GeoWebNews (GWN.xml) or an LGL/TR-News XML file (TR-News.xml).
+
+    Example: eventwire eval places ../shared/eval/geoparsing/GWN.xml --json
+
+    Example: eventwire eval places ../shared/eval/geoparsing/GWN.xml
+    --system ../shared/eval/geoparsing/gwn_edin.txt
+    """
+    from eventwire.evaluate.places import GoldFormatError, predict, read_gold, read_system, score
+    from eventwire.resolve.gazetteer import GazetteerError
+
+    try:
+        gold = read_gold(path)
+        if limit:
+            gold = gold[:limit]
+        started = time.perf_counter()
+        if system_file:
+            preds = read_system(system_file, len(gold))
+        else:
+            from eventwire.nlp import parse_many
+            from eventwire.resolve.places import PlaceResolver
+
+            preds = predict(gold, PlaceResolver(gazetteer), parse_many)
+    except (GoldFormatError, GazetteerError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    figures = score(gold, preds)
+    figures["system"] = system_file or "eventwire"
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    for key, value in figures.items():
+        click.echo(f"{key:32} {value}")
+    if as_json:
+        click.echo(json.dumps(figures))

@@ -1,0 +1,226 @@
+"""Scoring place recognition and geocoding on GeoWebNews and LGL/TR-News style gold data.
+
+Readers for the gold formats (``GWN.xml``, ``TR-News.xml``) and for peers' outputs in the
+``gwn_*.txt`` format, and one scorer for everyone:
+
+- recognition precision/recall/F1 against the gold spans, strict (same start and end) and
+  lenient (overlap);
+- geocoding on the gold toponyms that were found (lenient match): accuracy within 161 km,
+  AUC of the log error (lower is better), mean and median error in km.
+
+>>> s = score([GoldDoc("d", "Rain in Paris.", [Toponym(8, 13, "Paris", 48.85, 2.35)])],
+...           [[Toponym(8, 13, "Paris", 48.86, 2.35)]])
+>>> s["recognition_f1"], s["acc161"]
+(1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.resolve.gazetteer_rank import haversine_km
+
+MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible error
+
+
+class GoldFormatError(ValueError):
+    """A gold or system file is not in the expected format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    start: int
+    end: int
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    text: str
+    toponyms: list[Toponym]
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_gwn(path: str | Path) -> list[GoldDoc]:
+    """GeoWebNews: every toponym that has coordinates (literal or associative use)."""
+    root = _parse(path)
+    docs = []
+    for i, art in enumerate(root.findall("article")):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.find("toponyms") or []:
+            lat, lon = _float(t.findtext("latitude")), _float(t.findtext("longitude"))
+            if lat is None or lon is None:
+                continue  # "Literal_Expression" ("the city"), non-toponyms, languages
+            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            tops.append(Toponym(start, end, t.findtext("extractedName") or "", lat, lon))
+        docs.append(GoldDoc(art.get("file", str(i)), text, sorted(tops, key=lambda t: t.start)))
+    if not docs:
+        raise GoldFormatError(f"{path}: no <article> elements; expected GeoWebNews XML")
+    return docs
+
+
+def read_lgl(path: str | Path) -> list[GoldDoc]:
+    """LGL / TR-News XML: ``<article docid>``, ``<text>``, ``<toponym>`` with ``<gaztag>``."""
+    root = _parse(path)
+    docs = []
+    for art in root.findall("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            gaz = t.find("gaztag")
+            if gaz is None:
+                continue
+            lat, lon = _float(gaz.findtext("lat")), _float(gaz.findtext("lon"))
+            if lat is None or lon is None:
+                continue
+            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            tops.append(Toponym(start, end, t.findtext("phrase") or "", lat, lon))
+        docs.append(GoldDoc(art.get("docid", ""), text, sorted(tops, key=lambda t: t.start)))
+    if not docs:
+        raise GoldFormatError(f"{path}: no <article> elements; expected LGL/TR-News XML")
+    return docs
+
+
+def read_gold(path: str | Path) -> list[GoldDoc]:
+    """Either format, told apart by its first article."""
+    root = _parse(path)
+    first = root.find("article")
+    if first is None:
+        raise GoldFormatError(f"{path}: no <article> elements")
+    return read_gwn(path) if first.find("toponyms/toponym/extractedName") is not None \
+        or first.get("file") is not None else read_lgl(path)
+
+
+def _parse(path: str | Path) -> ET.Element:
+    try:
+        return ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise GoldFormatError(f"{path}: cannot read as XML ({exc})") from exc
+
+
+def read_system(path: str | Path, n_docs: int) -> list[list[Toponym]]:
+    """A ``gwn_*.txt`` file: line i holds article i's toponyms,
+    ``name,,mention,,lat,,lon,,start,,end`` joined by ``||``."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read ({exc})") from exc
+    out: list[list[Toponym]] = []
+    for lineno, line in enumerate(lines[:n_docs], 1):
+        tops = []
+        for item in line.split("||"):
+            if not item.strip():
+                continue
+            parts = item.split(",,")
+            if len(parts) != 6:
+                raise GoldFormatError(f"{path}:{lineno}: expected 6 fields in {item[:60]!r}")
+            _, mention, lat, lon, start, end = parts
+            tops.append(Toponym(int(start), int(end), mention, _float(lat), _float(lon)))
+        out.append(tops)
+    out += [[] for _ in range(n_docs - len(out))]
+    return out
+
+
+def _match(gold: list[Toponym], pred: list[Toponym], strict: bool) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), by exact span or by overlap."""
+    pairs, used = [], set()
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi in used:
+                continue
+            if (p.start, p.end) == (g.start, g.end) if strict else (
+                p.start < g.end and g.start < p.end
+            ):
+                pairs.append((gi, pi))
+                used.add(pi)
+                break
+    return pairs
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def auc_of_errors(errors: Iterable[float]) -> float:
+    """Area under the curve of sorted log errors, scaled to [0, 1] (0 is perfect).
+
+    >>> auc_of_errors([0.0, 0.0])
+    0.0
+    """
+    logs = sorted(math.log(e + 1) for e in errors)
+    if len(logs) < 2:
+        return logs[0] / math.log(MAX_ERROR_KM) if logs else 0.0
+    area = sum((a + b) / 2 for a, b in zip(logs, logs[1:], strict=False))
+    return area / (math.log(MAX_ERROR_KM) * (len(logs) - 1))
+
+
+def score(gold_docs: list[GoldDoc], predictions: list[list[Toponym]]) -> dict:
+    """Recognition and geocoding figures for predictions aligned with ``gold_docs``."""
+    if len(predictions) != len(gold_docs):
+        raise GoldFormatError(
+            f"{len(predictions)} predicted documents for {len(gold_docs)} gold documents"
+        )
+    n_gold = n_pred = tp_strict = tp_lenient = 0
+    errors: list[float] = []
+    for doc, pred in zip(gold_docs, predictions, strict=True):
+        n_gold += len(doc.toponyms)
+        n_pred += len(pred)
+        tp_strict += len(_match(doc.toponyms, pred, strict=True))
+        for gi, pi in _match(doc.toponyms, pred, strict=False):
+            tp_lenient += 1
+            g, p = doc.toponyms[gi], pred[pi]
+            if p.lat is None or p.lon is None or g.lat is None or g.lon is None:
+                errors.append(MAX_ERROR_KM)  # found but not resolved: the worst error
+            else:
+                errors.append(haversine_km(g.lat, g.lon, p.lat, p.lon))
+    p, r, f = _prf(tp_strict, n_pred, n_gold)
+    lp, lr, lf = _prf(tp_lenient, n_pred, n_gold)
+    return {
+        "recognition_precision": round(p, 4),
+        "recognition_recall": round(r, 4),
+        "recognition_f1": round(f, 4),
+        "recognition_f1_lenient": round(lf, 4),
+        "recognition_precision_lenient": round(lp, 4),
+        "recognition_recall_lenient": round(lr, 4),
+        "acc161": round(sum(e <= 161 for e in errors) / len(errors), 4) if errors else 0.0,
+        "auc": round(auc_of_errors(errors), 4) if errors else 1.0,
+        "mean_km": round(statistics.fmean(errors), 1) if errors else None,
+        "median_km": round(statistics.median(errors), 1) if errors else None,
+        "n": len(errors),
+        "n_gold": n_gold,
+        "n_predicted": n_pred,
+    }
+
+
+def predict(gold_docs: list[GoldDoc], resolver, parse_many) -> list[list[Toponym]]:
+    """Run eventwire's place finder on the gold texts (every role counts as a toponym)."""
+    from eventwire.model import Article
+
+    out = []
+    docs = parse_many(d.text for d in gold_docs)
+    for gold, doc in zip(gold_docs, docs, strict=True):
+        article = Article(id=gold.id, text=gold.text)
+        tops = []
+        for m in resolver.find(doc, article):
+            lat = m.place.lat if m.place else None
+            lon = m.place.lon if m.place else None
+            tops.append(Toponym(m.span.start, m.span.end, m.span.text, lat, lon))
+        out.append(tops)
+    return out

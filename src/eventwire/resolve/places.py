@@ -1,0 +1,479 @@
+"""Place names in a report: found, told apart from non-places, resolved, and given to events.
+
+>>> from eventwire.nlp import parse
+>>> from eventwire.model import Article
+>>> art = Article(id="a1", text="Rockets hit Harir air base in Erbil province on Monday.")
+>>> mentions = PlaceResolver().find(parse(art.text), art)  # doctest: +SKIP
+>>> mentions[0].place.gazetteer_id  # doctest: +SKIP
+'eventwire:harir-airbase'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from eventwire.model import Article, Place, PlaceMention, Span
+from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate, Gazetteer
+from eventwire.resolve.gazetteer_names import name_key
+from eventwire.resolve.gazetteer_rank import Hints, best, focus_countries
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+NON_EVENT_ROLES = ("demonym", "organisation", "metonym", "dateline", "byline")
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Finer places first: an event is coded at the finest place its clause names.
+FEATURE_TIER = {
+    "airbase": 0,
+    "military base": 0,
+    "border crossing": 0,
+    "camp": 0,
+    "facility": 0,
+    "airport": 0,
+    "village": 1,
+    "town": 1,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 4,
+    "continent": 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    facility: re.Pattern[str]
+    kind_before: dict[str, re.Pattern[str]]
+    admin_after: re.Pattern[str]
+    organisation: frozenset[str]
+    metonymy_verbs: frozenset[str]
+    byline: re.Pattern[str]
+    directions: dict[str, str]
+    near: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    path = resources.files("eventwire") / "data" / "gazetteer" / "cues.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return _Cues(
+        facility=re.compile(rf"^\s*({_alternation(data['facility_words'])})\b", re.I),
+        kind_before={
+            k: re.compile(rf"\b(?:{_alternation(v)})\s+of\s+$", re.I)
+            for k, v in data["kind_before"].items()
+        },
+        admin_after=re.compile(rf"^\s*({_alternation(data['admin_after'])})\b", re.I),
+        organisation=frozenset(data["organisation_words"]),
+        metonymy_verbs=frozenset(data["metonymy_verbs"]),
+        byline=re.compile("|".join(data["byline_patterns"]), re.I),
+        directions={w: d for d, ws in data["directions"].items() for w in ws},
+        near=re.compile(
+            rf"\b(?:{_alternation(data['near_words'])})\s+(?:the\s+)?"
+            rf"(?:(?:village|town|city)\s+of\s+)?$",
+            re.I,
+        ),
+    )
+
+
+# A name written before a facility word, article forms allowed in lower case:
+# "al-Harir airbase", "Ain al-Asad air base", "the Kirkuk base".
+_FACILITY_NAME = re.compile(
+    r"(?<![\w-])((?:(?:[Aa]in|[Aa]yn)\s+)?(?:(?:al|el|Al|El|Ad|As|Ar|At)[- ])?"
+    r"[A-Z][\w’'-]+(?:\s+(?:al-)?[A-Z][\w’'-]+){0,2})(?=\s+(?:military\s+|air\s+|army\s+|naval\s+)?"
+    r"(?:air\s*base|air\s*field|base|garrison|outpost|camp|crossing|airport)\b)"
+)
+_DATELINE_AFTER = re.compile(r"^[\s,A-Za-z.]{0,30}?(?:\(\w[\w ]*\)\s*)?[—–-]{1,2}\s")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*[A-Z][\w. ]+)?\s*(?:\([\w ]+\)\s*)?[—–-]{1,2}\s", re.M
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\b")
+_VAGUE = re.compile(
+    r"\b(?:a|an|one|the|another)\s+(?:[\w.]+\s+){0,2}?(?:air\s*base|base|camp|facility|"
+    r"airfield|outpost|garrison)\s+in\s+(?:the\s+)?(?:(\w+)\s+)?$",
+    re.I,
+)
+_THE_DIRECTION_BASE = re.compile(
+    r"\bthe\s+(north|south|east|west|northern|southern|eastern|western)\s+"
+    r"(?:air\s*base|base|camp|facility)\b",
+    re.I,
+)
+
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:as|while|whereas|after|before|but|following|when|which|who|although|though|"
+    r"since|and\s+(?:then\s+)?(?:the|a|an|one))\b|;|\s[—–]\s|\bwhile\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    label: str
+    facility: bool = False
+    want: str | None = None
+    role: str = "place"
+    within: tuple[str, ...] = ()
+
+
+class PlaceResolver:
+    """Finds and resolves the place names of a report.
+
+    >>> resolver = PlaceResolver("/tmp/gazetteer.sqlite")  # nothing is loaded yet
+    """
+
+    def __init__(self, gazetteer_path: str | Path | None = None):
+        self.gazetteer_path = gazetteer_path
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.gazetteer_path)
+        return self._gazetteer
+
+    def find(self, doc: Doc, article: Article) -> list[PlaceMention]:
+        """Every toponym in the article, resolved in the report's context, each with `role`
+        ("place", or "demonym"/"organisation"/"metonym"/"dateline"/"byline", which are never
+        event places).
+        """
+        text = article.text
+        found = self._recognise(doc, text)
+        return self._resolve(found, text, article.title)
+
+    # -- recognition ---------------------------------------------------------------
+
+    def _recognise(self, doc: Doc, text: str) -> list[_Found]:
+        cues = _cues()
+        gaz = self.gazetteer
+        spans: list[_Found] = []
+        for m in _FACILITY_NAME.finditer(text):
+            spans.append(_Found(m.start(1), m.end(1), "FAC", facility=True))
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS or ent.label_ in ("NORP", "ORG", "PERSON"):
+                start, end = ent.start_char, ent.end_char
+                if ent[0].lower_ == "the":
+                    start = ent[0].idx + 4 if len(ent) > 1 else start
+                if text[end - 2 : end] in ("'s", "’s"):
+                    end -= 2
+                spans.append(_Found(start, end, ent.label_))
+        for m in _DATELINE.finditer(text):
+            spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
+        # Countries, regions and demonyms the model left untagged.
+        for m in _CAPITALISED.finditer(text):
+            cands = gaz.lookup_key(name_key(m.group()))
+            if cands and any(
+                c.feature in ("country", "continent", "admin1", "region") or c.kind == "demonym"
+                for c in cands[:3]
+            ):
+                if m.start() > 0 and text[m.start() - 1] in "-":
+                    continue  # "Iran-backed" is handled by the tagger when it matters
+                spans.append(_Found(m.start(), m.end(), "AUTO"))
+        spans = _dedupe(spans)
+        out: list[_Found] = []
+        for f in spans:
+            f = self._classify(f, doc, text, cues)
+            if f is not None:
+                out.append(f)
+        return out
+
+    def _classify(self, f: _Found, doc: Doc, text: str, cues: _Cues) -> _Found | None:
+        gaz = self.gazetteer
+        name = text[f.start : f.end]
+        key = name_key(name)
+        cands = gaz.lookup_key(key)
+        after = text[f.end : f.end + 40]
+        before = text[max(0, f.start - 40) : f.start]
+        fac = cues.facility.match(after)
+        if fac and not f.facility:
+            f.facility = True
+        if f.label in ("ORG", "PERSON") and not cands:
+            # "Gaza health ministry", "Chatham House": the leading place names the organisation.
+            words = name.split()
+            for n in range(len(words) - 1, 0, -1):
+                head = " ".join(words[:n])
+                if gaz.lookup_key(name_key(head)):
+                    rest = {w.lower().strip(".,") for w in words[n:]}
+                    if rest & cues.organisation:
+                        f.end = f.start + len(head)
+                        f.role = "organisation"
+                        return f
+                    break
+            return None
+        if not cands:
+            return None
+        if f.label in ("ORG", "PERSON") and not any(c.kind == "main" for c in cands[:5]):
+            return None  # "Hamas" is an alternate name of Hamm: too weak against the tagger
+        if f.label == "ORG":
+            if name.split()[-1].lower() in cues.organisation:
+                return None
+            if not f.facility and not any(
+                c.feature in ("country", "admin1", "city", "region") for c in cands[:3]
+            ):
+                return None
+        if f.label == "PERSON" and not (f.facility or _looks_like_place(name, cands)):
+            return None
+        if f.label == "NORP" or (cands[0].kind == "demonym" and not f.facility):
+            f.role = "demonym"
+            return f
+        next_words = [w.lower().strip(".,;:") for w in after.split()[:2]]
+        if next_words and (
+            next_words[0] in cues.organisation
+            or " ".join(next_words) in cues.organisation
+            or (
+                len(next_words) > 1
+                and next_words[1] in cues.organisation
+                and next_words[0] not in ("and", "or", "in", "on", "to")
+            )
+        ):
+            f.role = "organisation"
+        for kind, pat in cues.kind_before.items():
+            if pat.search(before):
+                f.want = kind
+        if cues.admin_after.match(after):
+            f.want = "admin"
+        within = re.match(r"^,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", after)
+        if within:
+            f.within = (within.group(1),)
+        if f.role == "place":
+            f.role = self._non_event_role(f, doc, text, cues, cands)
+        return f
+
+    def _non_event_role(
+        self, f: _Found, doc: Doc, text: str, cues: _Cues, cands: list[Candidate]
+    ) -> str:
+        line_start = text.rfind("\n", 0, f.start) + 1
+        if not text[line_start : f.start].strip() and _DATELINE_AFTER.match(text[f.end :]):
+            return "dateline"
+        sent = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if sent is not None:
+            sentence = sent.sent.text
+            if cues.byline.search(sentence):
+                return "byline"
+            root = sent.root
+            if (
+                root.dep_ in ("nsubj", "nsubjpass")
+                and root.head.lemma_ in cues.metonymy_verbs
+                and cands[0].feature in ("country", "city")
+                and not f.facility
+            ):
+                return "metonym"
+        return "place"
+
+    # -- resolution ----------------------------------------------------------------
+
+    def _resolve(self, found: list[_Found], text: str, title: str = "") -> list[PlaceMention]:
+        gaz = self.gazetteer
+        cands_of = {id(f): gaz.lookup_key(name_key(text[f.start : f.end])) for f in found}
+        hints_of = {
+            id(f): Hints(
+                facility=f.facility,
+                want=f.want,
+                within=self._within_keys(f.within),
+                demonym=f.role == "demonym",
+            )
+            for f in found
+        }
+        # Pass 1: each name alone, countries of clear picks become the report's focus.
+        focus: Counter[str] = Counter()
+        first = {}
+        for f in found:
+            pick, margin = best(cands_of[id(f)], hints_of[id(f)], focus, [])
+            first[id(f)] = pick
+        focus = focus_countries(
+            p
+            for f in found
+            if (p := first[id(f)]) is not None and f.role in ("place", "demonym", "dateline")
+        )
+        anchors = [
+            p
+            for f in found
+            if (p := first[id(f)]) is not None
+            and f.role == "place"
+            and p.feature not in ("country", "continent")
+        ]
+        out: list[PlaceMention] = []
+        for f in found:
+            others = [a for a in anchors if a is not first[id(f)]]
+            pick, margin = best(cands_of[id(f)], hints_of[id(f)], focus, others)
+            span = Span(f.start, f.end, text[f.start : f.end])
+            place = pick.to_place() if pick else None
+            out.append(
+                PlaceMention(
+                    span=span, place=place, role=f.role, score=round(min(1.0, 0.5 + margin / 10), 3)
+                )
+            )
+        return out
+
+    def _within_keys(self, names: tuple[str, ...]) -> list[str]:
+        keys: list[str] = []
+        for n in names:
+            keys.append(n)
+            for c in self.gazetteer.lookup(n)[:3]:
+                if c.feature == "country" and c.country:
+                    keys.append(c.country)
+        return keys
+
+
+def _looks_like_place(name: str, cands: list[Candidate]) -> bool:
+    # A PERSON tag on a place is common for transliterated names ("Harir"); a person's full
+    # name ("John Smith") rarely matches a populous place exactly.
+    top = cands[0]
+    return len(name.split()) == 1 and (
+        top.feature in ("country", "admin1", "region", "continent") or top.population > 50_000
+    )
+
+
+def _dedupe(spans: list[_Found]) -> list[_Found]:
+    """Overlapping candidates: keep facility names, then the longest."""
+    spans.sort(key=lambda f: (not f.facility, -(f.end - f.start), f.start))
+    taken: list[_Found] = []
+    for f in spans:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    return sorted(taken, key=lambda f: f.start)
+
+
+# -- event place ---------------------------------------------------------------------
+
+
+def _tier(m: PlaceMention) -> int:
+    return FEATURE_TIER.get(m.place.feature or "", 3) if m.place else 9
+
+
+def _direction_fits(place: Place, centre: Place, direction: str | None) -> bool:
+    if direction is None or place.lat is None or centre.lat is None:
+        return True
+    dlat, dlon = place.lat - centre.lat, (place.lon or 0) - (centre.lon or 0)
+    if abs(dlat) >= abs(dlon):
+        return direction == ("north" if dlat > 0 else "south")
+    return direction == ("east" if dlon > 0 else "west")
+
+
+def _with_precision(m: PlaceMention, precision: int) -> PlaceMention:
+    p = m.place
+    assert p is not None
+    place = Place(
+        p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.gazetteer_id, p.feature, precision
+    )
+    return PlaceMention(span=m.span, place=place, role=m.role, score=m.score)
+
+
+def _specific_facility(
+    usable: list[PlaceMention], country: str | None, centre: Place | None, direction: str | None
+) -> PlaceMention | None:
+    facilities = [
+        m
+        for m in usable
+        if m.place
+        and m.place.feature in FACILITY_FEATURES
+        and (country is None or m.place.country == country)
+    ]
+    fitting = [
+        m for m in facilities if centre is None or _direction_fits(m.place, centre, direction)
+    ]
+    names = {m.place.gazetteer_id for m in fitting}
+    if len(names) == 1:
+        return fitting[0]
+    return None
+
+
+def event_place(
+    sentence: Span, trigger: Span, mentions: list[PlaceMention], text: str
+) -> PlaceMention | None:
+    """The place of one event mention: the place of its own clause/sentence (nearest to the
+    trigger, preferring facility > village/town > admin area > country), a vague place ("a base
+    in western Iraq") replaced by the specific one the report names elsewhere, else the
+    report's main place with geo_precision widened (2 or 3). Returns a PlaceMention whose
+    `place.geo_precision` is set; None only if the report has no usable place at all.
+
+    >>> event_place(Span(0, 9, "Hi there."), Span(0, 2, "Hi"), [], "Hi there.") is None
+    True
+    """
+    cues = _cues()
+    usable = [
+        m for m in mentions if m.role == "place" and m.place is not None and m.place.lat is not None
+    ]
+    if not usable:
+        return None
+    lo, hi = _clause(sentence, trigger, text)
+    own = [m for m in usable if lo <= m.span.start < hi] or [
+        m for m in usable if sentence.start <= m.span.start < sentence.end
+    ]
+    if own:
+        chosen = min(own, key=lambda m: (_tier(m), abs(m.span.start - trigger.start)))
+        before = text[max(sentence.start, chosen.span.start - 60) : chosen.span.start]
+        vague = _VAGUE.search(before)
+        if vague and _tier(chosen) >= 2:
+            direction = cues.directions.get((vague.group(1) or "").lower())
+            specific = _specific_facility(usable, chosen.place.country, chosen.place, direction)
+            if specific is not None:
+                return _with_precision(specific, 1)
+            return _with_precision(chosen, 2 if _tier(chosen) == 2 else 3)
+        if cues.near.search(before):
+            return _with_precision(chosen, 2)
+        return _with_precision(
+            chosen, 1 if _tier(chosen) <= 1 else (2 if _tier(chosen) == 2 else 3)
+        )
+    sent_text = text[sentence.start : sentence.end]
+    the_base = _THE_DIRECTION_BASE.search(sent_text)
+    if the_base:
+        direction = cues.directions.get(the_base.group(1).lower())
+        country = _main_country(usable)
+        centre = next(
+            (
+                m.place
+                for m in usable
+                if m.place and m.place.feature == "country" and m.place.country == country
+            ),
+            None,
+        )
+        specific = _specific_facility(usable, country, centre, direction)
+        if specific is not None:
+            return _with_precision(specific, 1)
+    main = _main_place(usable)
+    return _with_precision(main, 2 if _tier(main) <= 2 else 3)
+
+
+def _clause(sentence: Span, trigger: Span, text: str) -> tuple[int, int]:
+    """The character range of the trigger's clause within its sentence."""
+    lo, hi = sentence.start, sentence.end
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.end() <= trigger.start:
+            lo = m.end()
+        elif m.start() >= trigger.end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _main_country(usable: list[PlaceMention]) -> str | None:
+    counts = Counter(m.place.country for m in usable if m.place and m.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _main_place(usable: list[PlaceMention]) -> PlaceMention:
+    """The report's main place: in its most named country, the most named finest place."""
+    country = _main_country(usable)
+    pool = [m for m in usable if m.place and m.place.country == country] or usable
+    counts = Counter(m.place.gazetteer_id for m in pool if m.place)
+    return min(
+        pool,
+        key=lambda m: (-counts[m.place.gazetteer_id] if m.place else 0, _tier(m), m.span.start),
+    )
