@@ -157,3 +157,43 @@ def test_unreachable_host_is_an_error_item() -> None:
     [error] = read_inputs(["http://127.0.0.1:9/report"])
     assert isinstance(error, IngestError)
     assert error.problem.startswith("cannot fetch")
+
+
+def test_html_in_declared_latin1(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_bytes(
+        b'<html><head><meta charset="iso-8859-1"></head><body><article><p>Students marched '
+        b"through Bogot\xe1 on Tuesday to demand lower fees at public universities, organisers "
+        b"said.</p></article></body></html>"
+    )
+    [article] = read_inputs([str(path)])
+    assert isinstance(article, Article)
+    assert "Bogotá" in article.text
+
+
+def test_atom_feed(tmp_path: Path) -> None:
+    path = tmp_path / "desk.atom"
+    path.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Atom Desk</title><id>urn:test:desk</id><updated>2024-06-01T00:00:00Z</updated>
+  <entry>
+    <title>Clash near Anefis</title><id>urn:test:1</id>
+    <link href="https://news.invalid/anefis"/>
+    <updated>2024-06-01T10:00:00Z</updated><published>2024-05-31T22:00:00Z</published>
+    <author><name>Sahel Sample</name></author>
+    <content type="html">&lt;p&gt;Soldiers and rebels fought near Anefis.&lt;/p&gt;</content>
+  </entry>
+</feed>""",
+        encoding="utf-8",
+    )
+    [article] = read_inputs([str(path)])
+    assert isinstance(article, Article)
+    assert (article.title, article.url, article.outlet, article.byline) == (
+        "Clash near Anefis",
+        "https://news.invalid/anefis",
+        "Atom Desk",
+        "Sahel Sample",
+    )
+    assert article.published_at == date(2024, 5, 31)
+    assert article.text == "Soldiers and rebels fought near Anefis."

@@ -143,3 +143,19 @@ def test_reading_twice_gives_identical_articles(tmp_path: Path) -> None:
     first = list(read_inputs([str(tmp_path)]))
     second = list(read_inputs([str(tmp_path)]))
     assert [a.id for a in first] == [a.id for a in second]
+
+
+def test_front_matter_with_windows_newlines_aliases_and_extra_keys(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(
+        b"Headline: Riot in Beni\r\nDate: 9 September 2024\r\nAuthor: Jo Test\r\n"
+        b"Region: North Kivu\r\n\r\nA crowd burned a police post in Beni.\r\n"
+    )
+    [article] = read_inputs([str(path)])
+    assert (article.title, article.published_at, article.byline) == (
+        "Riot in Beni",
+        date(2024, 9, 9),
+        "Jo Test",
+    )
+    assert article.metadata["front_matter"] == {"region": "North Kivu"}
+    assert article.text == "A crowd burned a police post in Beni."

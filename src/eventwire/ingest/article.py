@@ -2,7 +2,8 @@
 
 Plain-text reports may start with a front-matter block of ours: ``Key: value``
 lines, then a blank line. Keys (any case): Title, Published, Outlet, URL, Byline,
-Language. Example::
+Language (also Headline, Date, Source, Link, Author, Lang); other keys are kept in
+``metadata["front_matter"]``. Example::
 
     Title: Drone strike hits fuel depot
     Published: 2024-03-02
@@ -25,25 +26,43 @@ from eventwire.ingest.boilerplate import looks_like_headline, strip_boilerplate
 from eventwire.ingest.text import normalise_text
 from eventwire.model import Article
 
-FRONT_MATTER_KEYS = ("title", "published", "outlet", "url", "byline", "language")
-_FRONT_LINE = re.compile(r"^(?P<key>[A-Za-z]+):[ \t]*(?P<value>.*)$")
+# Front-matter keys and the other spellings accepted for them.
+FRONT_MATTER_KEYS = {
+    "title": ("title", "headline"),
+    "published": ("published", "date", "published_at"),
+    "outlet": ("outlet", "source", "publisher"),
+    "url": ("url", "link"),
+    "byline": ("byline", "author"),
+    "language": ("language", "lang"),
+}
+_KEY_OF = {alias: key for key, aliases in FRONT_MATTER_KEYS.items() for alias in aliases}
+_FRONT_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,30}):[ \t]*(?P<value>.*)$")
 # A title is a single line; beyond this it is a paragraph, not a headline.
 _TITLE_MAX_CHARS = 200
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Front-matter fields (lower-case keys) and the text after the block.
+    """Front-matter fields (canonical lower-case keys) and the text after the block.
 
-    >>> split_front_matter("Title: Clash in Gao\\nPublished: 2024-03-02\\n\\nFighting broke out.")
+    A block counts as front matter when every line is ``Key: value`` and at least one
+    key is known; unknown keys are returned too, under their lower-case name.
+
+    >>> split_front_matter("Title: Clash in Gao\\nDate: 2024-03-02\\n\\nFighting broke out.")
     ({'title': 'Clash in Gao', 'published': '2024-03-02'}, 'Fighting broke out.')
+    >>> split_front_matter("Gao: fighting broke out.\\n\\nMore.")[0]
+    {}
     """
-    head, sep, rest = text.lstrip("\ufeff").partition("\n\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    head, sep, rest = text.lstrip("\n").partition("\n\n")
     fields: dict[str, str] = {}
     for line in head.strip().split("\n"):
         found = _FRONT_LINE.match(line.strip())
-        if not found or found.group("key").lower() not in FRONT_MATTER_KEYS:
+        if not found:
             return {}, text  # not a front-matter block: the text starts right away
-        fields[found.group("key").lower()] = found.group("value").strip()
+        name = found.group("key").lower()
+        fields[_KEY_OF.get(name, name)] = found.group("value").strip()
+    if not any(key in FRONT_MATTER_KEYS for key in fields):
+        return {}, text
     return fields, rest if sep else ""
 
 

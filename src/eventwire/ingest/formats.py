@@ -17,7 +17,7 @@ from typing import Any
 
 import feedparser
 
-from eventwire.ingest.article import article_from_text, split_front_matter
+from eventwire.ingest.article import FRONT_MATTER_KEYS, article_from_text, split_front_matter
 from eventwire.ingest.dates import DateError, parse_date
 from eventwire.ingest.errors import IngestError
 from eventwire.ingest.html import extract_page, fragment_text
@@ -107,8 +107,13 @@ def read_text(data: bytes, source: str, defaults: Defaults) -> Iterator[Result]:
         byline=fields.get("byline"),
         language=fields.get("language") or "en",
         origin=source,
-        metadata={"format": "text"},
+        metadata=_text_metadata(fields),
     )
+
+
+def _text_metadata(fields: dict[str, str]) -> dict[str, Any]:
+    extra = {k: v for k, v in fields.items() if k not in FRONT_MATTER_KEYS}
+    return {"format": "text", "front_matter": extra} if extra else {"format": "text"}
 
 
 def read_html(
