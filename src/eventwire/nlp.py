@@ -24,6 +24,10 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif prev.text == "." and token.is_lower and token.is_alpha and token.i > 1 and (
+                doc[token.i - 2].text[:1].isupper() or doc[token.i - 2].is_punct):
+            # "... of the militia. said in a statement": a stray period, not a sentence end
+            token.is_sent_start = False
     return doc
 
 
@@ -52,6 +56,7 @@ def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
     return load_nlp(model)(text)
 
 
-def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL, batch_size: int = 16) -> Iterator[Doc]:
+def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL,
+               batch_size: int = 16) -> Iterator[Doc]:
     """Parse many texts with spaCy's batching."""
     yield from load_nlp(model).pipe(texts, batch_size=batch_size)

@@ -73,6 +73,15 @@ def _affiliation(token: Token) -> Span | None:
     return None
 
 
+def _blamed_party(trigger: Token) -> Token | None:
+    """Whom a blame names: the agent of what is blamed ("a rocket fired by militants"),
+    else the verb's object ("blaming the U.S.")."""
+    for tok in trigger.subtree:
+        if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+            return tok
+    return next((c for c in trigger.children if c.dep_ == "dobj"), None)
+
+
 def _statement_speaker(token: Token) -> Token | None:
     """Who makes a statement: the verb's subject, or the issuer of "a statement claiming"."""
     current = token
@@ -115,8 +124,13 @@ def _is_armed(args: list[Argument]) -> bool:
 def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
     """A verb that only adds facts to a noun trigger ("an explosion that killed hundreds")."""
     token = trigger.token
-    if token.dep_ in ("relcl", "acl") and token.head.i in event_tokens:
-        return True
+    current = token
+    for _ in range(3):  # "a strike that it said targeted the base": part of the strike
+        if current.dep_ in ("relcl", "acl") and current.head.i in event_tokens:
+            return True
+        if current.head is current:
+            break
+        current = current.head
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.i in event_tokens
 
@@ -207,7 +221,7 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
         args.append(Argument("instrument", _span_of(anchor), anchor.text))
         if code in ("ATTACK", "ARMED_CLASH") and trigger.code == "ATTACK_GENERIC":
             code = lexicon().instruments.get(anchor.lemma_.lower(), code)
-    for anchor, kind, _value in sent_items.casualties:
+    for anchor, _kind, _value in sent_items.casualties:
         if owner(anchor) is token and anchor.i != token.i:
             for prep in anchor.children:  # "injuries ... at the western base"
                 if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "near"):
@@ -217,7 +231,8 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
                                              obj.text))
     sub = ontology.sub_event_by_code(code)
     start = doc[trigger.phrase_start].idx if trigger.phrase_start >= 0 else token.idx
-    trigger_span = Span(start, token.idx + len(token.text), doc.text[start:token.idx + len(token.text)])
+    end = token.idx + len(token.text)
+    trigger_span = Span(start, end, doc.text[start:end])
     return Mention(
         article_id=article.id,
         sentence=_sentence_span(sent),
@@ -248,6 +263,9 @@ def _statement_mention(doc: Doc, article: Article, sent: SpacySpan, stype: str,
         args.append(Argument("actor", speaker_span, speaker.text if speaker is not None else ""))
     if about is not None:
         args.extend(a for a in about.arguments if a.role in ("target", "victim", "place", "time"))
+    blamed = _blamed_party(trigger) if stype == "blame" else None
+    if blamed is not None:
+        args.append(Argument("target", _speaker_phrase(blamed), blamed.text))
     sub = ontology.sub_event_by_code("OTHER")
     return Mention(
         article_id=article.id,

@@ -96,7 +96,7 @@ def _number_of(token: Token) -> tuple[int, int, int] | None:
 
 
 def _people_count(token: Token) -> tuple[int, int, int] | None:
-    """A count of people in the phrase headed by ``token`` ("hundreds of people", "three soldiers")."""
+    """A count of people in the phrase headed by ``token`` ("hundreds of people")."""
     if token.like_num or token.lower_ in lexicon().cardinals:
         return number_value(" ".join(t.text for t in token.subtree if t.like_num or t.text == "-")
                             or token.text)

@@ -1,0 +1,396 @@
+"""Mentions -> events, inside one article.
+
+Mentions of the same happening are merged (same kind of event, compatible place and
+date); mentions that refer back to reported happenings ("the two attacks", "the
+volleys") and interception reports add their facts and sources to the events they
+refer to instead of making new ones. Claims, blame and confirmations become
+``Claim`` records on the events they are about; who is blamed by a party stays a
+claim, so contested attributions are kept side by side. Statements of the same kind
+by the same or affiliated actors are one statement told several times.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from eventwire.model import (
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Fatalities,
+    Mention,
+    Place,
+    Quantity,
+    Source,
+    When,
+)
+
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_STANCE_OF_VERB = {"confirm": "confirmed", "claim": "claimed", "deny": "denied"}
+_NEAR_KM = 40.0
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.geo_precision >= 3 or b.geo_precision >= 3:
+        return True  # a region or country contains the other place
+    if a.feature in ("country", "admin1", "region") or b.feature in ("country", "admin1",
+                                                                     "region"):
+        return True
+    return _km(a, b) <= _NEAR_KM
+
+
+def _places_same(a: Place | None, b: Place | None) -> bool:
+    """Both specific and at the same spot: strong evidence of one happening."""
+    if a is None or b is None or a.geo_precision >= 3 or b.geo_precision >= 3:
+        return False
+    return (a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id) or _km(a, b) <= 5
+
+
+def _times_compatible(a: When | None, b: When | None) -> bool:
+    if a is None or b is None or a.fallback or b.fallback:
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _types_compatible(a: Mention | Event, b: Mention | Event) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    violent = _VIOLENT_TYPES | {"Strategic developments"}
+    return a.event_type in violent and b.event_type in violent and (
+        "Attack" in (a.sub_event_type, b.sub_event_type)
+        or "Disrupted weapons use" in (a.sub_event_type, b.sub_event_type))
+
+
+def _own_time(m: Mention) -> When | None:
+    """The mention's date if its own sentence states it; a date borrowed from earlier in
+    the report is too weak to keep two mentions apart."""
+    for ev in m.evidence:
+        if ev.field == "date" and m.sentence.start <= ev.start < m.sentence.end and \
+                ev.confidence >= 0.5:
+            return m.when
+    return None
+
+
+def _compatible(event: Event, mention: Mention) -> bool:
+    return (_types_compatible(event, mention) and _places_compatible(event.place, mention.place)
+            and _times_compatible(event.when, _own_time(mention)))
+
+
+def _is_collective(m: Mention) -> bool:
+    """Refers back to reported happenings, or reports several at once, or only an outcome."""
+    several = any(q.count and q.count > 1 for q in m.quantities) and _plural_target(m)
+    return m.refers_to_previous or m.sub_event_type == "Disrupted weapons use" or several
+
+
+def _plural_target(m: Mention) -> bool:
+    return any(a.role in ("target", "victim") and a.head.lower().endswith("s")
+               for a in m.arguments)
+
+
+def _wanted_count(m: Mention) -> int | None:
+    """"the two attacks": how many happenings a collective mention refers to."""
+    for word in m.trigger.text.lower().split() + [a.span.text.lower() for a in m.arguments
+                                                  if a.role == "target"]:
+        for token in word.split():
+            if token in ("two", "both"):
+                return 2
+            if token == "three":
+                return 3
+    return None
+
+
+def _better_place(a: Place | None, b: Place | None) -> Place | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if b.geo_precision < a.geo_precision else a
+
+
+def _better_when(a: When | None, b: When | None) -> When | None:
+    if a is None or (a.fallback and b is not None and not b.fallback):
+        return b
+    if b is None or b.fallback:
+        return a
+    if _PRECISION_RANK.get(b.precision, 9) < _PRECISION_RANK.get(a.precision, 9):
+        return b
+    # two day-precise dates: the later narrows a "past 24 hours" range
+    if (b.end - b.start) < (a.end - a.start):
+        return b
+    return a
+
+
+def _merge_fatalities(a: Fatalities, b: Fatalities) -> Fatalities:
+    if b.best is None:
+        return a
+    if a.best is None:
+        return b
+    return Fatalities(best=min(a.best, b.best), low=min(x for x in (a.low, b.low) if x is not None),
+                      high=max(x for x in (a.high, b.high) if x is not None))
+
+
+def _merge_quantities(have: list[Quantity], new: list[Quantity]) -> list[Quantity]:
+    merged = list(have)
+    for q in new:
+        same = next((h for h in merged if h.what == q.what), None)
+        if same is None:
+            merged.append(q)
+        elif same.outcome is None and q.outcome:
+            same.outcome = q.outcome
+    return merged
+
+
+def _speaker_claim(m: Mention, stance: str, about: str | None = None) -> Claim | None:
+    if m.speaker is None:
+        return None
+    return Claim(by=m.speaker.text, stance=stance, about=about)
+
+
+class _Builder:
+    def __init__(self, article: Article):
+        self.article = article
+        self.events: list[Event] = []
+        self.last_touch: dict[int, int] = {}  # event index -> sentence start of latest mention
+        self.by_sentence: dict[int, list[int]] = {}
+
+    def _new_event(self, m: Mention) -> int:
+        event = Event(id=f"{self.article.id}-{len(self.events) + 1}", kind="event",
+                      event_type=m.event_type, sub_event_type=m.sub_event_type,
+                      modality="occurred")
+        self.events.append(event)
+        return len(self.events) - 1
+
+    def add(self, index: int, m: Mention, as_outcome: bool = False) -> None:
+        e = self.events[index]
+        e.mentions.append(m)
+        self.last_touch[index] = m.sentence.start
+        self.by_sentence.setdefault(m.sentence.start, []).append(index)
+        if not as_outcome and e.sub_event_type in ("Attack", "Disrupted weapons use") and \
+                m.sub_event_type not in ("Attack", "Disrupted weapons use") and \
+                m.event_type in _VIOLENT_TYPES:
+            e.event_type, e.sub_event_type = m.event_type, m.sub_event_type
+        e.place = _better_place(e.place, m.place)
+        e.when = _better_when(e.when, m.when)
+        if as_outcome:
+            if m.speaker is not None:
+                self._claim(e, Claim(by=m.speaker.text, stance="confirmed"))
+        elif m.speaker is None and m.actor1 is not None:
+            if e.actor1 is None or (e.actor1.id is None and m.actor1.id is not None):
+                e.actor1 = m.actor1
+                e.assoc_actors = list(m.assoc_actors)
+        elif m.speaker is not None and m.actor1 is not None:
+            # a source naming the perpetrator is a claim; it fills actor 1 only while no
+            # other source names someone else (see _contested)
+            stance = "claimed" if m.speaker.text == m.actor1.name else "blamed"
+            self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name))
+            if e.actor1 is None:
+                e.actor1 = m.actor1
+                e.assoc_actors = list(m.assoc_actors)
+        if m.actor2 is not None and (e.actor2 is None or (e.actor2.id is None
+                                                          and m.actor2.id is not None)):
+            e.actor2 = m.actor2
+        e.fatalities = _merge_fatalities(e.fatalities, m.fatalities)
+        if m.injuries is not None:
+            e.injuries = m.injuries if e.injuries is None else min(e.injuries, m.injuries)
+        if m.injuries_note and not e.injuries_note:
+            e.injuries_note = m.injuries_note
+        e.quantities = _merge_quantities(e.quantities, m.quantities)
+        for word in m.outcomes:
+            if word not in e.outcomes:
+                e.outcomes.append(word)
+        if m.speaker is not None and m.actor1 is None and not as_outcome:
+            said = m.sentence.text.lower()
+            stance = "confirmed" if "confirm" in said else (
+                "claimed" if m.modality == "claimed" else None)
+            if stance:
+                self._claim(e, Claim(by=m.speaker.text, stance=stance))
+        e.evidence.extend(m.evidence)
+        e.confidence = max(e.confidence, m.confidence)
+
+    @staticmethod
+    def _claim(e: Event, claim: Claim) -> None:
+        if all((c.by, c.stance, c.about) != (claim.by, claim.stance, claim.about)
+               for c in e.claims):
+            e.claims.append(claim)
+
+    def candidates(self, m: Mention) -> list[int]:
+        return [i for i, e in enumerate(self.events) if _compatible(e, m)]
+
+
+def _outcome_share(m: Mention, event: Event) -> Mention:
+    """What an interception report adds to one of several events it covers: outcomes, but
+    casualties only where its place words ("at the western base") fit the event."""
+    place_words = [a.span.text.lower() for a in m.arguments if a.role == "place"]
+    if not place_words:
+        return replace(m, quantities=[], place=None)
+    said = " ".join(ev.sentence.lower() for ev in event.evidence if ev.field == "location")
+    keep = any(w in said for words in place_words for w in words.split()
+               if w not in ("the", "a", "base", "at"))
+    return replace(m, quantities=[], place=None,
+                   injuries=m.injuries if keep else None,
+                   injuries_note=m.injuries_note if keep else None,
+                   fatalities=m.fatalities if keep else Fatalities())
+
+
+def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
+    b = _Builder(article)
+    headline_end = len(article.title) if article.title else 0
+    primary = [m for m in mentions if not _is_collective(m) and m.sentence.start >= headline_end]
+    collective = [m for m in mentions if m not in primary]
+    sentence_events: dict[int, list[int]] = {}
+    for m in primary:
+        own = sentence_events.setdefault(m.sentence.start, [])
+        matches = [i for i in b.candidates(m)
+                   if i not in own or _places_same(b.events[i].place, m.place)]
+        strong = [i for i in matches if _places_same(b.events[i].place, m.place)]
+        vague = m.place is None or m.place.geo_precision >= 2
+        if strong:
+            target = strong[0]
+        elif matches and vague:
+            # a vaguely placed mention tells of a happening already reported, if any fits
+            target = max(matches, key=lambda i: b.last_touch.get(i, 0))
+        elif len(matches) == 1 and all(
+                b.events[i].place is None or b.events[i].place.geo_precision >= 2
+                for i in matches):
+            target = matches[0]
+        else:
+            target = b._new_event(m)
+        own.append(target)
+        b.add(target, m)
+    for m in collective:
+        headline = m.sentence.start < headline_end
+        matches = [i for i in b.candidates(m) if headline or not m.refers_to_previous
+                   or b.last_touch.get(i, 10**9) <= m.sentence.start
+                   or m.sub_event_type == "Disrupted weapons use"]
+        wanted = _wanted_count(m)
+        if not matches:
+            b.add(b._new_event(m), m)
+            continue
+        matches.sort(key=lambda i: b.last_touch.get(i, 0), reverse=True)
+        if wanted:
+            matches = matches[:wanted]
+        elif m.refers_to_previous and not m.trigger.text.lower().endswith("s"):
+            matches = matches[:1]
+        for i in matches:
+            b.add(i, _outcome_share(m, b.events[i]) if len(matches) > 1 else m,
+                  as_outcome=m.sub_event_type == "Disrupted weapons use")
+    return b.events
+
+
+def _actors_related(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.id and a.id == b.id:
+        return True
+    if (a.id and a.id in b.parents) or (b.id and b.id in a.parents):
+        return True
+    generic = [x for x in (a, b) if x.id is None or x.id.startswith("generic") or not x.verified]
+    if generic:
+        return a.country == b.country or None in (a.country, b.country)
+    return False
+
+
+def _assemble_statements(article: Article, mentions: list[Mention],
+                         events: list[Event]) -> list[Event]:
+    statements: list[Event] = []
+    for m in mentions:
+        same = next((s for s in statements if s.statement_type == m.statement_type
+                     and _actors_related(s.actor1, m.actor1)), None)
+        if same is None:
+            same = Event(id=f"{article.id}-s{len(statements) + 1}", kind="statement",
+                         event_type=m.event_type, sub_event_type=m.sub_event_type,
+                         statement_type=m.statement_type, modality=m.modality)
+            statements.append(same)
+        if m.actor1 is not None and (same.actor1 is None or (
+                same.actor1.id is None or not same.actor1.verified) and m.actor1.id):
+            if same.actor1 is not None and same.actor1 not in same.assoc_actors:
+                same.assoc_actors.append(same.actor1)
+            same.actor1 = m.actor1
+        elif m.actor1 is not None and same.actor1 is not None and m.actor1.id != same.actor1.id:
+            if all(a.id != m.actor1.id for a in same.assoc_actors):
+                same.assoc_actors.append(m.actor1)
+        for a in m.assoc_actors:
+            if all(x.id != a.id for x in same.assoc_actors) and (same.actor1 is None
+                                                                  or a.id != same.actor1.id):
+                same.assoc_actors.append(a)
+        same.actor2 = same.actor2 or m.actor2
+        same.place = _better_place(same.place, m.place)
+        same.when = _better_when(same.when, m.when)
+        same.evidence.extend(m.evidence)
+        same.mentions.append(m)
+        same.confidence = max(same.confidence, m.confidence)
+        _attach_statement(m, events)
+    for s in statements:
+        if s.actor1 is not None:
+            stance = {"claim": "claimed", "denial": "denied", "blame": "blamed"}.get(
+                s.statement_type or "")
+            if stance:
+                s.claims.append(Claim(by=s.actor1.name, stance=stance))
+    return statements
+
+
+def _attach_statement(m: Mention, events: list[Event]) -> None:
+    """A claim, denial or blame about happenings reported in the same sentence."""
+    stance = {"claim": "claimed", "denial": "denied", "blame": "blamed"}.get(
+        m.statement_type or "")
+    if stance is None or m.actor1 is None:
+        return
+    about = [e for e in events if any(x.sentence.start == m.sentence.start for x in e.mentions)]
+    for e in about:
+        claim = Claim(by=m.actor1.name, stance=stance, by_actor=m.actor1,
+                      about=m.actor2.name if stance == "blamed" and m.actor2 else None)
+        if all((c.by, c.stance) != (claim.by, claim.stance) for c in e.claims):
+            e.claims.append(claim)
+        if stance == "claimed" and (e.actor1 is None or e.actor1.id is None):
+            e.actor1 = m.actor1
+            e.assoc_actors = list(m.assoc_actors)
+
+
+def _contested(event: Event) -> None:
+    """Sources blaming different perpetrators: no perpetrator is settled."""
+    blamed = {c.about for c in event.claims if c.stance == "blamed" and c.about}
+    claimed = any(c.stance == "claimed" for c in event.claims)
+    if len(blamed) > 1 and not claimed and event.actor1 is not None:
+        event.actor1 = None
+        event.assoc_actors = []
+
+
+def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
+    """The events and statements of one article, events first.
+
+    Only happenings that occurred or are claimed become events; threats and other
+    statements become statement records.
+    """
+    happenings = [m for m in mentions if m.kind == "event"]
+    said = [m for m in mentions if m.kind == "statement"]
+    events = _assemble_events(article, happenings)
+    statements = _assemble_statements(article, said, events)
+    source = Source(article_id=article.id, outlet=article.outlet, url=article.url,
+                    title=article.title or None, published_at=article.published_at)
+    for record in events + statements:
+        modalities = {m.modality for m in record.mentions}
+        if record.kind == "event":
+            record.modality = "occurred" if "occurred" in modalities else sorted(modalities)[0]
+        _contested(record)
+        record.sources = [source]
+        for claim in record.claims:
+            claim.reported_by = claim.reported_by or article.outlet
+    return events + statements

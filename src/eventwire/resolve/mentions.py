@@ -1,0 +1,169 @@
+"""Resolving one article's mentions: actors to registry ids, places to the gazetteer,
+time phrases to dates; each resolved field gets its evidence.
+
+Pure over model types: the place mentions, time mentions and actor context of the
+article are computed once by the caller and passed in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from datetime import date
+
+from eventwire.model import (
+    Actor,
+    Argument,
+    Article,
+    Evidence,
+    Mention,
+    PlaceMention,
+    Span,
+    TimeMention,
+)
+from eventwire.resolve.places import event_place
+from eventwire.resolve.times import NoTimeError, event_time
+
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "the group",
+    "the militia",
+    "the statement",
+    "the organisation",
+    "the organization",
+    "the movement",
+    "the faction",
+    "the coalition",
+    "the armed group",
+    "them",
+    "its",
+    "their",
+}
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _evidence(
+    field: str, sentence: Span, span: Span, article: Article, confidence: float = 0.8
+) -> Evidence:
+    return Evidence(
+        field=field,
+        sentence=sentence.text,
+        start=span.start,
+        end=span.end,
+        confidence=confidence,
+        article_id=article.id,
+    )
+
+
+def country_focus(places: list[PlaceMention]) -> str | None:
+    """The country most event-usable places of the report lie in."""
+    counts = Counter(
+        m.place.country
+        for m in places
+        if m.role == "place" and m.place is not None and m.place.country
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+class MentionResolver:
+    """Resolves the mentions of one article against its places, times and actors.
+
+    ``actors`` is the article-level actor resolver (``ArticleActors``): it must offer
+    ``resolve(mention, sentence) -> Actor | None`` and ``associated(actor) -> list[Actor]``.
+    """
+
+    def __init__(
+        self, article: Article, places: list[PlaceMention], times: list[TimeMention], actors
+    ) -> None:
+        self.article = article
+        self.places = places
+        self.times = times
+        self.actors = actors
+        self._last_speaker: Actor | None = None
+
+    def _actor(self, arg: Argument | Span | None, sentence: Span) -> Actor | None:
+        if arg is None:
+            return None
+        span = arg.span if isinstance(arg, Argument) else arg
+        text = span.text.strip()
+        if text.lower() in _PRONOUNS or text.lower().split(" ")[0] in ("he", "she", "they"):
+            return self._last_speaker
+        return self.actors.resolve(text, sentence.text)
+
+    def _place(self, mention: Mention) -> PlaceMention | None:
+        """The clause's own place ("in Baghdad" on the trigger's verb) anchors the choice;
+        ``event_place`` then upgrades a vague place or falls back to the report's context."""
+        usable = [p for p in self.places if p.role == "place" and p.place is not None]
+        anchor = mention.trigger
+        for arg in mention.arguments:
+            if arg.role == "place" and any(_overlaps(p.span, arg.span) for p in usable):
+                anchor = arg.span
+                break
+        return event_place(mention.sentence, anchor, self.places, self.article.text)
+
+    def resolve(self, mention: Mention, published: date | None) -> Mention:
+        """The mention with actors, place, time and their evidence filled in."""
+        art = self.article
+        sent = mention.sentence
+        evidence = [_evidence("event_type", sent, mention.trigger, art, mention.confidence)]
+        if mention.kind == "statement":
+            evidence.append(_evidence("statement_type", sent, mention.trigger, art))
+        evidence.append(_evidence("modality", sent, mention.trigger, art))
+
+        first = {}
+        for arg in mention.arguments:
+            first.setdefault(arg.role, arg)
+        actor_arg = first.get("actor")
+        actor1 = self._actor(actor_arg, sent)
+        if mention.kind == "statement" and actor1 is not None:
+            self._last_speaker = actor1
+        if actor1 is not None and actor_arg is not None:
+            evidence.append(_evidence("actor1", sent, actor_arg.span, art, 0.7))
+        target_arg = first.get("target") or first.get("victim")
+        actor2 = self._actor(target_arg, sent)
+        if actor2 is not None and target_arg is not None:
+            evidence.append(_evidence("actor2", sent, target_arg.span, art, 0.6))
+        assoc: list[Actor] = []
+        if actor1 is not None:
+            assoc = [a for a in self.actors.associated(actor1) if a.id != actor1.id]
+            if assoc and actor_arg is not None:
+                evidence.append(_evidence("assoc_actors", sent, actor_arg.span, art, 0.6))
+
+        place_mention = self._place(mention)
+        place = place_mention.place if place_mention is not None else None
+        if place is not None and place_mention is not None:
+            evidence.append(_evidence("location", sent, place_mention.span, art, 0.7))
+
+        try:
+            when, time_mention = event_time(sent, mention.trigger, self.times, published)
+        except NoTimeError:
+            when, time_mention = None, None
+        if when is not None:
+            span = time_mention.span if time_mention is not None else mention.trigger
+            evidence.append(
+                _evidence("date", sent, span, art, 0.3 if time_mention is None else 0.8)
+            )
+        for field, filled in (
+            ("fatalities", mention.fatalities.best is not None),
+            ("injuries", mention.injuries is not None or mention.injuries_note is not None),
+            ("quantities", bool(mention.quantities)),
+            ("outcomes", bool(mention.outcomes)),
+        ):
+            if filled:
+                evidence.append(_evidence(field, sent, sent, art, 0.6))
+        return dataclasses.replace(
+            mention,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actors=assoc,
+            place=place,
+            when=when,
+            evidence=evidence,
+        )
