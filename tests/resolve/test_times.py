@@ -222,6 +222,25 @@ def test_several_phrases_in_one_report_keep_their_offsets():
     ]
 
 
+def test_anaphoric_phrases_count_from_the_latest_date_named():
+    text = (
+        "Rebels seized the town on Oct. 2, 2023. The next day troops shelled it. "
+        "Two days later a truce began. Later that day it broke down."
+    )
+    for published in (WED, None):
+        found = find_times(text, published)
+        assert [(t.span.text, str(t.when.start)) for t in found] == [
+            ("Oct. 2, 2023", "2023-10-02"),
+            ("The next day", "2023-10-03"),
+            ("Two days later", "2023-10-05"),
+            ("Later that day", "2023-10-05"),
+        ]
+
+
+def test_anaphoric_phrase_without_an_earlier_date_counts_from_publication():
+    assert str(_only("The day before, a mine exploded.", WED).when.start) == "2023-10-17"
+
+
 def test_expressions_carry_timeml_kind_and_value():
     found = find_expressions("In the past 24 hours, on Tuesday night, now.", WED)
     assert [(e.kind, e.value) for e in found] == [

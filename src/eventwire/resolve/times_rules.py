@@ -81,6 +81,9 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Callable[[re.Match[str], date | None], tuple[str, str | None, When | None] | None]
+    # Anaphoric phrases ("the next day", "two days later") count from the latest date
+    # named before them in the text, not from publication.
+    anaphoric: bool = False
 
 
 # ---- resolution helpers ------------------------------------------------------------------
@@ -185,8 +188,8 @@ def _build_rules() -> list[_Rule]:
     quarter = r"(?P<q>" + _alt(list(table["quarters"])) + r")"
     rules: list[_Rule] = []
 
-    def add(name: str, pattern: str, fn: Callable) -> None:
-        rules.append(_Rule(name, re.compile(pattern), fn))
+    def add(name: str, pattern: str, fn: Callable, anaphoric: bool = False) -> None:
+        rules.append(_Rule(name, re.compile(pattern), fn, anaphoric))
 
     def iso(m: re.Match[str], pub: date | None):
         try:
@@ -479,9 +482,38 @@ def _build_rules() -> list[_Rule]:
 
     add(
         "ago",
-        rf"\b(?i:{num}\s+(?P<unit>days?|weeks?|months?|years?)\s+"
-        r"(?P<dir>ago|earlier|before|later|from now|hence))\b",
+        rf"\b(?i:{num}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|from now|hence))\b",
         ago,
+    )
+    add(
+        "later",
+        rf"\b(?i:{num}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>earlier|before|later))\b",
+        ago,
+        anaphoric=True,
+    )
+
+    def next_day(m: re.Match[str], ref: date | None):
+        if ref is None:
+            return None
+        words = m[0].lower()
+        if "that" in words:  # "later that day" is still that day
+            shift = 0
+        elif re.search(r"next|following|after|later", words):
+            shift = 1
+        elif re.search(r"previous|prior|before|earlier", words):
+            shift = -1
+        else:
+            shift = 0
+        return _day(ref + timedelta(days=shift), m[0])
+
+    add(
+        "next-day",
+        r"\b(?i:the\s+(?:next|following|previous|prior)\s+(?:day|morning|afternoon|evening|night)"
+        r"|the\s+day\s+(?:before|after)"
+        r"|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)"
+        r"|the\s+same\s+day|a\s+day\s+(?:later|earlier|before|after))\b",
+        next_day,
+        anaphoric=True,
     )
 
     def named_range(m: re.Match[str], pub: date | None):
@@ -573,16 +605,22 @@ def find_expressions(text: str, published: date | None) -> list[TimeExpression]:
             if match.end() > match.start():
                 candidates.append((match.start(), match.end(), order, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
-    found: list[TimeExpression] = []
+    taken: list[tuple[int, int, int, re.Match[str]]] = []
     for start, end, order, match in candidates:
-        if any(start < e and s < end for s, e in taken):
+        if any(start < e and s < end for s, e, _, _ in taken):
             continue
-        resolved = rules()[order].resolve(match, published)
+        rule = rules()[order]
+        if rule.anaphoric or rule.resolve(match, published) is not None:
+            taken.append((start, end, order, match))
+    found: list[TimeExpression] = []
+    reference = published
+    for start, end, order, match in sorted(taken):
+        rule = rules()[order]
+        resolved = rule.resolve(match, reference if rule.anaphoric else published)
         if resolved is None:
             continue
         kind, value, when = resolved
-        taken.append((start, end))
         found.append(TimeExpression(Span(start, end, match[0]), kind, value, when))
-    found.sort(key=lambda e: e.span.start)
+        if kind == "DATE" and when is not None and when.start == when.end:
+            reference = when.start
     return found
