@@ -170,9 +170,7 @@ def _load_cached(path: str) -> SubEventClassifier:
 
     file = Path(path)
     if not file.is_file():
-        raise ClassifierError(
-            f"classifier artifact {file} not found; build it with `make train`"
-        )
+        raise ClassifierError(f"classifier artifact {file} not found; build it with `make train`")
     try:
         payload = joblib.load(file)
     except Exception as exc:  # joblib raises many kinds for a corrupt or foreign file
@@ -253,6 +251,7 @@ def save_classifier(clf: SubEventClassifier, path: str | Path) -> Path:
 
     file = Path(path)
     file.parent.mkdir(parents=True, exist_ok=True)
+    _drop_memory_ids(clf.text_model)
     payload = {
         "labels": list(clf.labels),
         "text_model": clf.text_model,
@@ -262,3 +261,12 @@ def save_classifier(clf: SubEventClassifier, path: str | Path) -> Path:
     }
     joblib.dump(payload, file, compress=3)
     return file
+
+
+def _drop_memory_ids(text_model: Any) -> None:
+    # TfidfVectorizer caches id(stop_words), a memory address that differs per run; without it
+    # the pickle is byte-identical across runs (sklearn only uses it to skip a re-check).
+    for step in getattr(text_model, "steps", []):
+        for _, part in getattr(step[1], "transformer_list", []):
+            if hasattr(part, "_stop_words_id"):
+                del part._stop_words_id
