@@ -116,7 +116,7 @@ _THE_DIRECTION_BASE = re.compile(
 
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:as|while|whereas|after|before|but|following|when|which|who|although|though|"
-    r"since|and\s+(?:then\s+)?(?:the|a|an|one))\b|;|\s[—–]\s|\bwhile\b",
+    r"since|and\s+(?:then\s+)?(?:that|the|a|an|one))\b|;|\s[—–]\s|\bwhile\b",
     re.I,
 )
 
