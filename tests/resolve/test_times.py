@@ -177,6 +177,17 @@ CASES = [
     ("Churches were attacked on Easter Sunday.", MON, "Easter Sunday", "2024-03-31", None, "day"),
     # the future is dated forward when the clause says so
     ("Leaders will meet on Friday.", WED, "Friday", "2023-10-20", None, "day"),
+    ("Talks are scheduled to resume Monday.", WED, "Monday", "2023-10-23", None, "day"),
+    ("The envoy could arrive as soon as Wednesday.", WED, "Wednesday", "2023-10-18", None, "day"),
+    ("Officials said Tuesday they would retaliate.", WED, "Tuesday", "2023-10-17", None, "day"),
+    (
+        "He vowed to strike back, and on Tuesday rebels attacked.",
+        WED,
+        "Tuesday",
+        "2023-10-17",
+        None,
+        "day",
+    ),
     ("Leaders meet again next Tuesday.", WED, "next Tuesday", "2023-10-24", None, "day"),
 ]
 

@@ -149,9 +149,12 @@ def _number(word: str) -> int | None:
     return phrases()["numbers"].get(word)
 
 
+# Words in the clause before a weekday that make it an upcoming day ("will meet
+# Friday", "planned to leave on Thursday", "as soon as Tuesday").
 _FUTURE_CUE = re.compile(
-    r"\b(will|would|shall|is to|are to|to be held|scheduled|expected to|plans? to|"
-    r"due to|set to|is going to|are going to|to meet|to hold|to vote)\b",
+    r"\b(will|would|shall|could|might|is to|are to|to be held|scheduled|expected to|"
+    r"plan(?:s|ned|ning)? to|due to|set to|going to|to meet|to hold|to vote|to resume|"
+    r"as soon as|as early as|postponed until|delayed until|deadline)\b",
     re.IGNORECASE,
 )
 
@@ -350,7 +353,7 @@ def _build_rules() -> list[_Rule]:
         number = table["weekdays"][m["wd"].lower().rstrip(".")]
         mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
         before = m.string[max(0, m.start() - 80) : m.start()]
-        before = re.split(r"[.;!?]\s", before)[-1]
+        before = re.split(r"[.;:!?,]\s|\b(?:and|but)\s", before)[-1]  # the clause
         future = bool(_FUTURE_CUE.search(before))
         found = _weekday_date(number, mod, pub, future)
         # "Tuesday night" is still a date: no time-of-day suffix in the value.
