@@ -3,28 +3,42 @@
 from __future__ import annotations
 
 import pytest
+from places_support import small_gazetteer_path
 
 from eventwire.model import Article, Place, PlaceMention, Span
 from eventwire.nlp import load_nlp
 from eventwire.resolve.gazetteer_rank import haversine_km
 from eventwire.resolve.places import PlaceResolver, event_place
-from places_support import small_gazetteer_path
 
 # Our own report, built to hold the traps of real wire copy: a dateline, a vague base named
 # later, a facility the small model misses, an organisation and a metonym named after
 # places, and a sign-off placing the reporters.
-REPORT = """ERBIL, Iraq — Rockets struck a base in northern Iraq late on Sunday, local officials said.
-
-The regional counter-terrorism service said the rockets were aimed at al-Harir airbase, and that one rocket fell near the village of Batas.
-
-Hours later a drone hit a camp in western Iraq where coalition troops are stationed. A spokesman later named the site as the al-Asad air base.
-
-Washington said it would respond. Analysts at Chatham House said the strikes were a warning.
-
-Hundreds of protesters gathered in Baghdad on Monday. In Gaza, shelling damaged a hospital, the Gaza health ministry said.
-
-Dana Fielding reported from Washington. Omar Haddad, a writer based in Canada, contributed to this report.
-"""
+REPORT = (
+    "ERBIL, Iraq — Rockets struck a base in northern Iraq late on Sunday, local "
+    "officials said."
+    "\n"
+    "\n"
+    "The regional counter-terrorism service said the rockets were aimed at al-Harir "
+    "airbase, and that one rocket fell near the village of Batas."
+    "\n"
+    "\n"
+    "Hours later a drone hit a camp in western Iraq where coalition troops are "
+    "stationed. A spokesman later named the site as the al-Asad air base."
+    "\n"
+    "\n"
+    "Washington said it would respond. Analysts at Chatham House said the strikes "
+    "were a warning."
+    "\n"
+    "\n"
+    "Hundreds of protesters gathered in Baghdad on Monday. In Gaza, shelling damaged "
+    "a hospital, the Gaza health ministry said."
+    "\n"
+    "\n"
+    "Dana Fielding reported from Washington. Omar Haddad, a writer based in Canada, "
+    "contributed to this report."
+    "\n"
+    "\n"
+)
 
 HARIR_SITE = (36.53, 44.34)
 

@@ -6,13 +6,13 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from places_support import small_gazetteer_path
 
 from eventwire.cli import cli
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerError
 from eventwire.resolve.gazetteer_build import default_gazetteer_path
 from eventwire.resolve.gazetteer_names import key_variants, name_key
 from eventwire.resolve.gazetteer_rank import haversine_km
-from places_support import small_gazetteer_path
 
 
 @pytest.fixture(scope="module")
