@@ -89,3 +89,33 @@ def test_quote_paragraph_is_not_a_headline() -> None:
     assert not looks_like_headline("“We will not leave,” said one protester.")
     assert not looks_like_headline("“We will not leave our homes”")  # opens with a quote mark
     assert looks_like_headline("Protesters vow to stay in square despite curfew")
+
+
+def test_hard_wrapped_text_without_blank_lines_keeps_every_line() -> None:
+    text = (
+        "Police said the blast in Kayseri struck a bus carrying off-duty soldiers on\n"
+        "Saturday morning.\n"
+        "Officials said the attacker had parked a car packed with explosives near the\n"
+        "University Of Erciyes Campus And Detonated It\n"
+        "As the bus passed. Thirteen soldiers were killed.\n"
+    ).strip()
+    assert strip_boilerplate(text).text == text
+
+
+def test_caption_with_source_credit_keeps_caption() -> None:
+    text = (
+        "Shelling hit Kupiansk.\n\nSmoke rises over the town centre (Source: Test Agency)\n\nMore."
+    )
+    result = strip_boilerplate(text)
+    assert result.removed == ["(Source: Test Agency)"]
+    assert "Smoke rises over the town centre\n\nMore." in result.text
+
+
+def test_story_sentence_naming_a_journalist_is_not_a_bio() -> None:
+    text = (
+        "Gunmen seized a reporter in Gao.\n\n"
+        "Ali Test is a freelance journalist based in Bamako who covers the Sahel.\n\n"
+        "His family said he was taken on Monday and has not been heard from since."
+    )
+    result = strip_boilerplate(text)
+    assert result.text == text and result.bio_name is None

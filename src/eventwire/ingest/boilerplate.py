@@ -30,18 +30,24 @@ import yaml
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_MIN_WORDS = 4
 _SENTENCE_END = ".!?:;…"
-_CLOSING_QUOTES = "\"'”’»)"
-# Bios are looked for only among the last paragraphs of the page.
-_BIO_WINDOW = 6
+_CLOSING_QUOTES = "\"'”’»"
+_CLOSING = _CLOSING_QUOTES + ")]"
+# Without blank lines, text where this share of lines stops mid-sentence is hard-wrapped:
+# its lines are not paragraphs, so none of them can be a stray headline.
+_WRAPPED_SHARE = 0.3
 
 
 @dataclass(frozen=True)
 class Patterns:
     drop_lines: tuple[re.Pattern[str], ...]
     strip_inline: tuple[re.Pattern[str], ...]
+    strip_prefix: tuple[re.Pattern[str], ...]
     author_bio: tuple[re.Pattern[str], ...]
+    bio_cues: tuple[re.Pattern[str], ...]
+    contact_cues: tuple[re.Pattern[str], ...]
     bio_continuation: tuple[re.Pattern[str], ...]
     keep_lines: tuple[re.Pattern[str], ...]
+    not_headline_endings: frozenset[str]
 
 
 @dataclass
@@ -66,10 +72,14 @@ def load_patterns() -> Patterns:
     return Patterns(
         drop_lines=compile_all("drop_lines"),
         strip_inline=compile_all("strip_inline"),
+        strip_prefix=compile_all("strip_prefix"),
         # Bio names must be capitalised, so these stay case-sensitive.
         author_bio=compile_all("author_bio", 0),
+        bio_cues=compile_all("bio_cues"),
+        contact_cues=compile_all("contact_cues"),
         bio_continuation=compile_all("bio_continuation"),
         keep_lines=compile_all("keep_lines"),
+        not_headline_endings=frozenset(raw.get("not_headline_endings", "").lower().split()),
     )
 
 
@@ -78,37 +88,87 @@ def _matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
 
 
 def looks_like_headline(line: str) -> bool:
-    """A short capitalised line without sentence-final punctuation.
+    """A short capitalised line without sentence-final punctuation or a closing quote.
 
     >>> looks_like_headline("Army retakes border town after week of fighting")
     True
     >>> looks_like_headline("The army retook the town on Monday.")
     False
+    >>> looks_like_headline("Officials said the army had moved troops into the")
+    False
     """
     words = line.split()
     if not (_HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS):
         return False
-    if not line[0].isupper() and not line[0].isdigit():
+    if not (line[0].isupper() or line[0].isdigit()):
         return False
-    return line.rstrip(_CLOSING_QUOTES)[-1:] not in _SENTENCE_END
+    if line[-1] in _CLOSING_QUOTES:
+        return False  # a quotation that lost its full stop, more often than a headline
+    if line.rstrip(_CLOSING)[-1:] in _SENTENCE_END:
+        return False
+    last_word = words[-1].strip(_CLOSING + ",").lower()
+    return last_word not in load_patterns().not_headline_endings and not line.endswith(",")
+
+
+def _ends_sentence(block: str) -> bool:
+    return block.rstrip(_CLOSING)[-1:] in _SENTENCE_END
+
+
+def _is_stray_headline(blocks: list[str], i: int, captions: set[str]) -> bool:
+    """A related-article headline left between paragraphs of the story.
+
+    Never the first line (the report's own headline), never a caption whose credit
+    was cut, and only between a finished sentence and a capitalised next paragraph,
+    so that lines of hard-wrapped text are not taken for headlines.
+    """
+    block = blocks[i]
+    if i == 0 or "\n" in block or block in captions or not looks_like_headline(block):
+        return False
+    if not _ends_sentence(blocks[i - 1].split("\n")[-1]):
+        return False
+    if i + 1 < len(blocks):
+        following = blocks[i + 1].lstrip("\"“‘'(")
+        return bool(following) and (following[0].isupper() or following[0].isdigit())
+    return True
+
+
+def _looks_hard_wrapped(lines: list[str]) -> bool:
+    body = lines[1:]  # the first line may be a headline
+    if len(body) < 3:
+        return False
+    open_ended = sum(not _ends_sentence(line) for line in body)
+    return open_ended / len(body) > _WRAPPED_SHARE
 
 
 def _bio_start(blocks: list[str], patterns: Patterns) -> tuple[int, str | None] | None:
-    """Index of the first bio block among the last few, and the person's name if given."""
-    first = max(1, len(blocks) - _BIO_WINDOW)
-    for i in range(first, len(blocks)):
-        if _matches(patterns.keep_lines, blocks[i]):
+    """Index where the closing author bio starts, and the person's name if given.
+
+    The bio must be the last block (contact lines may follow it), must read like one
+    ("X is a ... reporter", plus a cue such as "based in"), and must be marked as page
+    matter: a name line just above it, or contact details inside it. A story's own
+    sentence about a journalist has neither.
+    """
+    end = len(blocks)
+    while end > 1 and _matches(patterns.bio_continuation, blocks[end - 1]):
+        end -= 1
+    if end < len(blocks) and end == len(blocks) - 1 and end > 0:
+        contact_only = (end, None)
+    else:
+        contact_only = None
+    i = end - 1
+    if i < 1 or _matches(patterns.keep_lines, blocks[i]):
+        return contact_only
+    block = blocks[i]
+    for pattern in patterns.author_bio:
+        found = pattern.search(block)
+        if not found or not _matches(patterns.bio_cues, block):
             continue
-        for pattern in patterns.author_bio:
-            found = pattern.search(blocks[i])
-            if found:
-                name = found.group("name")
-                if blocks[i - 1].strip() == name:
-                    return i - 1, name
-                return i, name
-        if _matches(patterns.bio_continuation, blocks[i]):
-            return i, None
-    return None
+        name = found.group("name")
+        if blocks[i - 1].strip() == name:
+            return i - 1, name
+        if _matches(patterns.contact_cues, block) or end < len(blocks):
+            return i, name
+    return contact_only
 
 
 def _blocks(text: str) -> tuple[list[str], str]:
@@ -122,18 +182,26 @@ def _blocks(text: str) -> tuple[list[str], str]:
     return [line for line in text.split("\n") if line], "\n"
 
 
-def _clean_line(line: str, patterns: Patterns, removed: list[str]) -> str | None:
+def _clean_line(
+    line: str, patterns: Patterns, removed: list[str], captions: set[str]
+) -> str | None:
     """The line without furniture: None if the whole line goes."""
     if _matches(patterns.keep_lines, line):
         return line
     if _matches(patterns.drop_lines, line):
         removed.append(line)
         return None
+    for pattern in patterns.strip_prefix:
+        cut = pattern.match(line)
+        if cut and cut.end() < len(line):
+            removed.append(cut.group().strip())
+            line = line[cut.end() :]
     for pattern in patterns.strip_inline:
         cut = pattern.search(line)
         if cut and cut.start() > 0:
             removed.append(line[cut.start() :].strip())
             line = line[: cut.start()].rstrip()
+            captions.add(line)
     return line
 
 
@@ -142,9 +210,10 @@ def strip_boilerplate(text: str) -> Cleaned:
     patterns = load_patterns()
     blocks, joiner = _blocks(text)
     removed: list[str] = []
+    captions: set[str] = set()
     cleaned_blocks = []
     for block in blocks:
-        lines = [_clean_line(line, patterns, removed) for line in block.split("\n")]
+        lines = [_clean_line(line, patterns, removed, captions) for line in block.split("\n")]
         kept = "\n".join(line for line in lines if line)
         if kept:
             cleaned_blocks.append(kept)
@@ -159,14 +228,12 @@ def strip_boilerplate(text: str) -> Cleaned:
         signoffs = [b for b in tail if _matches(patterns.keep_lines, b)]
         cleaned_blocks = cleaned_blocks[:start] + signoffs
 
+    wrapped = joiner == "\n" and _looks_hard_wrapped(cleaned_blocks)
     final: list[str] = []
     for i, block in enumerate(cleaned_blocks):
-        # The first line is the report's own headline; a stray one later is a related link.
-        single_line = "\n" not in block
         if (
-            i > 0
-            and single_line
-            and looks_like_headline(block)
+            not wrapped
+            and _is_stray_headline(cleaned_blocks, i, captions)
             and not _matches(patterns.keep_lines, block)
         ):
             removed.append(block)
