@@ -1,0 +1,237 @@
+"""Score sub-event typing and the relevance gate on CASE 2021 data (id, EventSnippet, SubType).
+
+Rows whose gold code is one of ACLED's 25 are scored as in the shared task (accuracy,
+micro/macro/weighted F1, per-type table, worst confusions). A row the gate rejects counts as
+predicted "uncoded", i.e. wrong: that is what the pipeline would do with it. Rows with other
+codes (ORG_CRIME, DIPLO, ...) are scored apart: the share the gate correctly leaves uncoded.
+
+>>> rows = read_case_tsv("../shared/eval/case2021/dev.tsv")   # doctest: +SKIP
+>>> report = evaluate(rows, shipped_predictor())               # doctest: +SKIP
+>>> round(report.summary()["weighted_f1"], 3)                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eventwire.extract import ontology
+
+UNCODED = "UNCODED"
+# A predictor maps snippets to (code the classifier picks, whether the gate lets it through).
+Predictor = Callable[[Sequence[str]], list[tuple[str, bool]]]
+
+
+class EvalDataError(ValueError):
+    """The gold file is missing, or not in the CASE 2021 format."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    id: str
+    text: str
+    code: str
+
+
+def read_case_tsv(path: str | Path) -> list[CaseRow]:
+    """Read a CASE 2021 TSV with a header ``id, EventSnippet, SubType``."""
+    file = Path(path)
+    try:
+        handle = file.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise EvalDataError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    with handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        needed = {"id", "EventSnippet", "SubType"}
+        if reader.fieldnames is None or not needed <= set(reader.fieldnames):
+            raise EvalDataError(
+                f"{file}: expected a tab-separated header with columns id, EventSnippet, "
+                f"SubType; found {reader.fieldnames}"
+            )
+        rows = []
+        for n, rec in enumerate(reader, start=2):
+            text, code = (rec.get("EventSnippet") or "").strip(), (rec.get("SubType") or "").strip()
+            if not text or not code:
+                raise EvalDataError(f"{file}:{n}: empty snippet or code")
+            rows.append(CaseRow(id=str(rec["id"]), text=text, code=code))
+    if not rows:
+        raise EvalDataError(f"{file}: no rows")
+    return rows
+
+
+@dataclass
+class EventTypeReport:
+    n: int  # ACLED rows scored
+    accuracy: float
+    micro_f1: float
+    macro_f1: float
+    weighted_f1: float
+    weighted_f1_no_gate: float  # the classifier alone, as if the gate let everything through
+    accuracy_no_gate: float
+    n_uncoded: int  # rows with non-ACLED codes
+    gate_reject_accuracy: float | None  # share of those the gate rejects
+    gate_false_reject: float  # share of ACLED rows the gate wrongly rejects
+    per_type: list[dict[str, Any]] = field(default_factory=list)
+    confusions: list[dict[str, Any]] = field(default_factory=list)
+    uncoded_by_code: dict[str, dict[str, int]] = field(default_factory=dict)
+    mode: str = "shipped model"
+
+    def summary(self) -> dict[str, Any]:
+        keys = (
+            "weighted_f1", "macro_f1", "micro_f1", "n", "gate_reject_accuracy", "accuracy",
+            "weighted_f1_no_gate", "accuracy_no_gate", "gate_false_reject", "n_uncoded", "mode",
+        )  # fmt: skip
+        out = {k: getattr(self, k) for k in keys}
+        return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
+
+
+def evaluate(rows: Sequence[CaseRow], predictor: Predictor, mode: str = "shipped model"):
+    """Score ``predictor`` on CASE rows; see the module docstring for what counts."""
+    preds = predictor([r.text for r in rows])
+    if len(preds) != len(rows):
+        raise ValueError(f"predictor returned {len(preds)} answers for {len(rows)} rows")
+    return score(rows, preds, mode=mode)
+
+
+def score(rows: Sequence[CaseRow], preds: Sequence[tuple[str, bool]], mode: str = ""):
+    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+
+    codes = set(ontology.codes())
+    acled = [(r, p) for r, p in zip(rows, preds, strict=True) if r.code in codes]
+    other = [(r, p) for r, p in zip(rows, preds, strict=True) if r.code not in codes]
+    if not acled:
+        raise EvalDataError("no row has one of the 25 ACLED codes; is this a CASE 2021 file?")
+    gold = [r.code for r, _ in acled]
+    pred = [code if keep else UNCODED for _, (code, keep) in acled]
+    pred_raw = [code for _, (code, _) in acled]
+    labels = sorted(set(gold))
+    # Micro F1 over the ACLED codes only: an uncoded answer is a miss, not a false alarm.
+    micro = f1_score(gold, pred, labels=sorted(codes), average="micro", zero_division=0)
+    p, r, f, s = precision_recall_fscore_support(gold, pred, labels=labels, zero_division=0)
+    per_type = [
+        {"code": c, "precision": float(p[i]), "recall": float(r[i]), "f1": float(f[i]),
+         "support": int(s[i])}
+        for i, c in enumerate(labels)
+    ]  # fmt: skip
+    confusions = [
+        {"gold": g, "predicted": q, "count": n}
+        for (g, q), n in Counter(
+            (g, q) for g, q in zip(gold, pred, strict=True) if g != q
+        ).most_common(10)
+    ]
+    uncoded_by_code: dict[str, dict[str, int]] = {}
+    for row, (_, keep) in other:
+        entry = uncoded_by_code.setdefault(row.code, {"rows": 0, "rejected": 0})
+        entry["rows"] += 1
+        entry["rejected"] += int(not keep)
+    rejected = sum(not keep for _, (_, keep) in other)
+    return EventTypeReport(
+        n=len(acled),
+        accuracy=float(accuracy_score(gold, pred)),
+        micro_f1=float(micro),
+        macro_f1=float(f1_score(gold, pred, labels=labels, average="macro", zero_division=0)),
+        weighted_f1=float(f1_score(gold, pred, labels=labels, average="weighted", zero_division=0)),
+        weighted_f1_no_gate=float(
+            f1_score(gold, pred_raw, labels=labels, average="weighted", zero_division=0)
+        ),
+        accuracy_no_gate=float(accuracy_score(gold, pred_raw)),
+        n_uncoded=len(other),
+        gate_reject_accuracy=rejected / len(other) if other else None,
+        gate_false_reject=sum(q == UNCODED for q in pred) / len(acled),
+        per_type=per_type,
+        confusions=confusions,
+        uncoded_by_code=dict(sorted(uncoded_by_code.items())),
+        mode=mode,
+    )
+
+
+def shipped_predictor(use_embeddings: bool = True) -> Predictor:
+    """The classifier and gate the pipeline uses, as loaded from the packaged artifacts."""
+    from eventwire.extract.classify import SubEventClassifier
+    from eventwire.extract.gate import Gate
+
+    clf = SubEventClassifier.load()
+    clf.use_embeddings = use_embeddings
+    gate = Gate.load()
+
+    def predict(texts: Sequence[str]) -> list[tuple[str, bool]]:
+        codes = [c for c, _ in clf.predict(list(texts))]
+        return [(c, gate.is_relevant(t)) for c, t in zip(codes, texts, strict=True)]
+
+    return predict
+
+
+def cross_validate(
+    rows: Sequence[CaseRow],
+    training: Sequence[dict[str, str]],
+    k: int = 5,
+    seed: int = 0,
+    embed_weight: float = 0.4,
+) -> EventTypeReport:
+    """K-fold: train on our sentences plus k-1 folds of ``rows``, score the held-out fold.
+
+    Every row is scored exactly once, by models that never saw it. Non-ACLED rows of the
+    training folds teach the gate what to reject.
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    from eventwire.extract import classify, gate
+
+    if k < 2:
+        raise ValueError(f"--cv needs at least 2 folds, got {k}")
+    codes = set(ontology.codes())
+    our_events = [t for t in training if t["label"] in codes]
+    our_texts = [t["text"] for t in our_events]
+    our_labels = [t["label"] for t in our_events]
+    use_embed = embed_weight > 0
+    our_vecs = classify.embed(our_texts) if use_embed else None
+    row_vecs = classify.embed([r.text for r in rows]) if use_embed else None
+    gate_texts = [t["text"] for t in training]
+    gate_y = [t["label"] != "NONE" for t in training]
+    # Stratify on ACLED-or-not plus code, merging codes too rare to split k ways.
+    counts = Counter(r.code for r in rows)
+    strata = [r.code if counts[r.code] >= k else "rare" for r in rows]
+    preds: list[tuple[str, bool] | None] = [None] * len(rows)
+    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
+    for train_idx, test_idx in folds.split(np.zeros(len(rows)), strata):
+        fold_ev = [i for i in train_idx if rows[i].code in codes]
+        texts = our_texts + [rows[i].text for i in fold_ev]
+        labels = our_labels + [rows[i].code for i in fold_ev]
+        vecs = None
+        if use_embed:
+            vecs = np.vstack([our_vecs, row_vecs[fold_ev]]) if fold_ev else our_vecs
+        clf = classify.fit_classifier(
+            texts, labels, vectors=vecs, embed_weight=embed_weight, seed=seed,
+            label_order=ontology.codes(),
+        )  # fmt: skip
+        g_texts = gate_texts + [rows[i].text for i in train_idx]
+        g_y = gate_y + [rows[i].code in codes for i in train_idx]
+        coef, b = gate.fit_gate(g_texts, g_y, seed=seed)
+        fold_gate = gate.Gate(coef=coef.astype(np.float64), intercept=b, threshold=0.5)
+        test_texts = [rows[i].text for i in test_idx]
+        test_vecs = row_vecs[test_idx] if use_embed else None
+        for i, (code, _) in zip(test_idx, clf.predict(test_texts, vectors=test_vecs), strict=True):
+            preds[i] = (code, fold_gate.is_relevant(rows[i].text))
+    mode = f"{k}-fold cross-validation, trained on our sentences + the other folds"
+    return score(rows, [p for p in preds if p is not None], mode=mode)
+
+
+def read_training_jsonl(path: str | Path) -> list[dict[str, str]]:
+    """Our training sentences (``{"text", "label"}`` per line)."""
+    file = Path(path)
+    out = []
+    for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rec = json.loads(line)
+                out.append({"text": str(rec["text"]), "label": str(rec["label"])})
+            except (json.JSONDecodeError, KeyError) as exc:
+                raise EvalDataError(f"{file}:{n}: expected JSON with text and label") from exc
+    return out
