@@ -155,6 +155,14 @@ CASES = [
     ("Elections were due in March 2024.", WED, "March 2024", "2024-03-01", "2024-03-31", "month"),
     ("Rebels first appeared in 2012.", WED, "2012", "2012-01-01", "2012-12-31", "year"),
     ("Unrest peaked in May.", WED, "May", "2023-05-01", "2023-05-31", "month"),
+    (
+        "Unrest peaked in June last year.",
+        WED,
+        "June last year",
+        "2022-06-01",
+        "2022-06-30",
+        "month",
+    ),
     ("Unrest peaked last summer.", WED, "last summer", "2023-06-01", "2023-08-31", "month"),
     (
         "Output fell in the third quarter.",

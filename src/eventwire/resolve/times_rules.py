@@ -253,6 +253,19 @@ def _build_rules() -> list[_Rule]:
         value = f"{y:04d}-{month:02d}"
         return "DATE", value, _period(value, pub, m[0])
 
+    def month_of_year(m: re.Match[str], pub: date | None):
+        if pub is None:
+            return None
+        step = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+        value = f"{pub.year + step:04d}-{_month_number(m['mon']):02d}"
+        return "DATE", value, _period(value, pub, m[0])
+
+    add(
+        "month-of-year",
+        rf"\b(?P<mon>{mon})\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)\b",
+        month_of_year,
+    )
+
     mods = r"(?P<mod>(?i:last|this|next|early|late|mid|earlier|later))"
     add("month", rf"(?:\b{mods}[\s-]+)?\b(?P<mon>{mon})(?!\s*\d)", month_only)
 
