@@ -153,6 +153,14 @@ CASES = [
     ("The vote was held on 2023-10-12.", WED, "2023-10-12", "2023-10-12", None, "day"),
     ("The vote was held on 10/12/2023.", WED, "10/12/2023", "2023-10-12", None, "day"),
     ("Elections were due in March 2024.", WED, "March 2024", "2024-03-01", "2024-03-31", "month"),
+    (
+        "The ceasefire of nineteen ninety-six held.",
+        WED,
+        "nineteen ninety-six",
+        "1996-01-01",
+        "1996-12-31",
+        "year",
+    ),
     ("Rebels first appeared in 2012.", WED, "2012", "2012-01-01", "2012-12-31", "year"),
     ("Unrest peaked in May.", WED, "May", "2023-05-01", "2023-05-31", "month"),
     (

@@ -337,6 +337,43 @@ def _build_rules() -> list[_Rule]:
 
     add("decade", r"\b(?i:the\s+)?(?i:(?:early|mid|late)-?\s*)?(?P<c>(?:1[89]|20)\d0)'?s\b", decade)
 
+    ones = _alt(list(table["spelled_numbers"]))
+    tens = _alt(list(table["spelled_tens"]))
+    two_digits = rf"(?:(?:{tens})(?:[-\s](?:{ones}))?|{ones})"
+
+    def spelled_number(words: str) -> int:
+        total = 0
+        for word in re.split(r"[-\s]+", words.lower()):
+            total += table["spelled_numbers"].get(word, 0) + table["spelled_tens"].get(word, 0)
+        return total
+
+    def spelled_year(m: re.Match[str], pub: date | None):
+        if m["nn"]:
+            value = str(1900 + spelled_number(m["nn"]))
+        else:
+            value = str(2000 + spelled_number(m["tt"] or ""))
+        return "DATE", value, _period(value, pub, m[0])
+
+    add(
+        "spelled-year",
+        rf"\b(?i:(?:the\s+year\s+)?nineteen(?:\s+hundred)?(?:\s+and)?\s+(?P<nn>{two_digits})"
+        rf"|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?(?P<tt>{two_digits}))?)\b",
+        spelled_year,
+    )
+
+    def spelled_decade(m: re.Match[str], pub: date | None):
+        century = "20" if m["c"] and m["c"].lower().startswith("two") else "19"
+        value = century + str(table["decades"][m["dd"].lower()])
+        start, end = period_range(value)  # type: ignore[misc]
+        return "DATE", value, When(start, end, "year", m[0])
+
+    add(
+        "spelled-decade",
+        rf"\b(?i:the\s+(?:(?:early|mid|late)-?\s*)?(?P<c>nineteen-?|two\s+thousand\s+)?"
+        rf"(?P<dd>{_alt(list(table['decades']))}))\b",
+        spelled_decade,
+    )
+
     def year_rule(m: re.Match[str], pub: date | None):
         value = m["y"]
         return "DATE", value, _period(value, pub, m[0])
