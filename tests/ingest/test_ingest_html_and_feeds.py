@@ -197,3 +197,21 @@ def test_atom_feed(tmp_path: Path) -> None:
     )
     assert article.published_at == date(2024, 5, 31)
     assert article.text == "Soldiers and rebels fought near Anefis."
+
+
+def test_private_addresses_can_be_refused(server: str) -> None:
+    with pytest.raises(IngestError, match=r"address 127\.0\.0\.1 is not public; refused"):
+        fetch_url(f"{server}/page", allow_private=False)
+
+
+def test_declared_languages_are_kept(tmp_path: Path) -> None:
+    page = tmp_path / "fr.html"
+    page.write_text(PAGE.replace("<html>", '<html lang="fr-FR">'), encoding="utf-8")
+    feed = tmp_path / "desk.xml"
+    feed.write_text(
+        FEED.replace("<title>Test Desk</title>", "<title>T</title><language>es-CO</language>"),
+        encoding="utf-8",
+    )
+    [html_article] = read_inputs([page])
+    feed_article, _ = read_inputs([feed])
+    assert (html_article.language, feed_article.language) == ("fr", "es")

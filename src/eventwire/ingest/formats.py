@@ -20,7 +20,7 @@ import feedparser
 from eventwire.ingest.article import FRONT_MATTER_KEYS, article_from_text, split_front_matter
 from eventwire.ingest.dates import DateError, parse_date
 from eventwire.ingest.errors import IngestError
-from eventwire.ingest.html import extract_page, fragment_text
+from eventwire.ingest.html import extract_page, fragment_text, page_language, primary_language
 from eventwire.ingest.text import decode_bytes
 from eventwire.model import Article
 
@@ -127,6 +127,7 @@ def read_html(
             raise
         html = data  # a page in another declared charset: trafilatura reads its meta tag
     page = extract_page(html, url=url)
+    language = page_language(html) if page else None
     if page is None:
         yield IngestError(source, "no main text found in the HTML page")
         return
@@ -142,6 +143,7 @@ def read_html(
         outlet=page["sitename"] or defaults.outlet,
         published=published or defaults.published,
         byline=page["author"],
+        language=language or "en",
         origin=source,
         metadata={"format": "html"},
     )
@@ -229,6 +231,7 @@ def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Result]:
         yield IngestError(source, f"not an RSS/Atom feed with items{reason}")
         return
     outlet = feed.feed.get("title") or defaults.outlet
+    language = primary_language(feed.feed.get("language"))
     for number, entry in enumerate(feed.entries, start=1):
         contents = entry.get("content") or []
         raw = contents[0].get("value", "") if contents else entry.get("summary", "")
@@ -246,6 +249,7 @@ def read_feed(data: bytes, source: str, defaults: Defaults) -> Iterator[Result]:
             outlet=outlet,
             published=published or defaults.published,
             byline=entry.get("author"),
+            language=language or "en",
             origin=f"{source}#item{number}",
             metadata={"format": "feed"},
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -13,6 +14,10 @@ _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "section", "article", "figure", "figcaption", "tr", "table", "pre",
 }  # fmt: skip
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
+_HTML_LANG = re.compile(
+    r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*)", re.I
+)
 # Below this, what trafilatura found is navigation or a caption, not a report.
 _MIN_WORDS = 8
 _SKIP_TAGS = {"script", "style", "noscript", "template"}
@@ -43,6 +48,25 @@ def extract_page(html: str | bytes, url: str | None = None) -> dict[str, Any] | 
         "sitename": doc.sitename or None,
         "url": doc.url or url,
     }
+
+
+def primary_language(tag: str | None) -> str | None:
+    """The primary subtag of a language tag, lower case: "en-GB" -> "en".
+
+    >>> primary_language("en-GB"), primary_language(None)
+    ('en', None)
+    """
+    if not tag:
+        return None
+    found = _LANGUAGE_TAG.match(tag.strip())
+    return found.group(1).lower() if found else None
+
+
+def page_language(html: str | bytes) -> str | None:
+    """The language a page declares on its ``<html lang=...>`` element, if any."""
+    head = html[:4096] if isinstance(html, str) else html[:4096].decode("ascii", "replace")
+    found = _HTML_LANG.search(head)
+    return primary_language(found.group(1)) if found else None
 
 
 class _TextCollector(HTMLParser):

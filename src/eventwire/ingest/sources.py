@@ -43,9 +43,17 @@ def _is_hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def _folder_files(root: Path) -> Iterator[Path]:
+def _folder_files(root: Path) -> Iterator[Path | IngestError]:
     """Report files under a folder, recursively, in sorted order; hidden ones skipped."""
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+    unreadable: list[IngestError] = []
+
+    def note(exc: OSError) -> None:
+        where = exc.filename or str(root)
+        unreadable.append(IngestError(str(where), f"cannot read folder ({exc.strerror or exc})"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=note):
+        yield from unreadable
+        unreadable.clear()
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             path = Path(dirpath) / name
@@ -54,6 +62,7 @@ def _folder_files(root: Path) -> Iterator[Path]:
             if path.suffix.lower() not in READERS or path.stem.lower() in _NOT_REPORTS:
                 continue
             yield path
+    yield from unreadable
 
 
 def _read_file(path: Path, defaults: Defaults) -> Iterator[Result]:
@@ -101,22 +110,17 @@ def read_path(spec: str, defaults: Defaults, stdin: BinaryIO | None = None) -> I
     if not path.exists():
         yield IngestError(spec, "no such file or folder")
     elif path.is_dir():
-        try:
-            files = list(_folder_files(path))
-        except OSError as exc:
-            yield IngestError(spec, f"cannot list folder ({exc.strerror or exc})")
-            return
-        if not os.access(path, os.R_OK | os.X_OK):
-            yield IngestError(spec, "cannot read folder (permission denied)")
-            return
-        for file in files:
-            yield from _read_file(file, defaults)
+        for item in _folder_files(path):
+            if isinstance(item, IngestError):
+                yield item
+            else:
+                yield from _read_file(item, defaults)
     else:
         yield from _read_file(path, defaults)
 
 
 def read_inputs(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]],
     published: date | None = None,
     outlet: str | None = None,
     *,
@@ -136,4 +140,4 @@ def read_inputs(
     """
     defaults = Defaults(published=published, outlet=outlet)
     for spec in paths:
-        yield from read_path(spec, defaults, stdin=stdin)
+        yield from read_path(os.fspath(spec), defaults, stdin=stdin)
