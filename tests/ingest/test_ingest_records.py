@@ -69,3 +69,18 @@ def test_csv_bad_date_names_the_line(tmp_path: Path) -> None:
     assert isinstance(error, IngestError)
     assert error.problem == "line 2: published 'soon' is not a date (expected e.g. 2024-03-02)"
     assert isinstance(article, Article)
+
+
+def test_jsonl_with_html_text_and_author_list(tmp_path: Path) -> None:
+    path = tmp_path / "scraped.jsonl"
+    record = {
+        "content": "<p>Police fired tear gas in Nairobi.</p><p>Eight were held.</p>",
+        "author": ["A. Test", "B. Sample"],
+        "link": "https://news.invalid/3",
+        "lang": "en-KE",
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read_inputs([str(path)])
+    assert article.text == "Police fired tear gas in Nairobi.\n\nEight were held."
+    assert article.byline == "A. Test, B. Sample"
+    assert article.url == "https://news.invalid/3" and article.language == "en"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,10 @@ FIELD_ALIASES = {
 }
 
 
+# A record's text that carries block tags is an HTML fragment, not plain text.
+_HTML_TEXT = re.compile(r"</(p|div|br|li|h[1-6])>|<br ?/?>", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Defaults:
     """What the caller knows about every input; an input's own metadata wins."""
@@ -52,6 +57,16 @@ def _field(record: dict[str, Any], name: str) -> Any:
         if value not in (None, ""):
             return value
     return None
+
+
+def _text_field(record: dict[str, Any], name: str) -> str | None:
+    """A metadata field as text: lists (several authors) joined, numbers written out."""
+    value = _field(record, name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v not in (None, "")) or None
+    return str(value).strip() or None
 
 
 def _date_of(value: Any, where: str, source: str) -> date | None:
@@ -73,14 +88,16 @@ def _from_record(
     except IngestError as exc:
         return exc
     location = where.rstrip(": ")
+    if _HTML_TEXT.search(text):
+        text = fragment_text(text)  # scraped records often keep the page's paragraph tags
     return article_from_text(
         text,
-        title=str(_field(record, "title") or ""),
-        url=_field(record, "url"),
-        outlet=_field(record, "outlet") or defaults.outlet,
+        title=_text_field(record, "title") or "",
+        url=_text_field(record, "url"),
+        outlet=_text_field(record, "outlet") or defaults.outlet,
         published=published or defaults.published,
-        byline=_field(record, "byline"),
-        language=str(_field(record, "language") or "en"),
+        byline=_text_field(record, "byline"),
+        language=primary_language(_text_field(record, "language")) or "en",
         origin=f"{source}#{location.replace(' ', '')}" if location else source,
         metadata={"format": fmt},
     )
