@@ -54,7 +54,9 @@ def number_value(text: str) -> tuple[int, int, int] | None:
         elif word in lex.cardinals:
             value = lex.cardinals[word]
             seen = True
-            if value in (100, 1000, 1000000) and current:
+            if word in ("dozen", "score"):  # multipliers: "a dozen", "two dozen"
+                current = (current or 1) * value
+            elif value in (100, 1000, 1000000) and current:
                 current *= value
                 if value >= 1000:
                     total += current

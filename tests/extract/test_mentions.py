@@ -1,0 +1,93 @@
+"""Behaviour of the rule-based extractor on sentences we wrote."""
+
+import pytest
+
+from eventwire.extract.arguments import arguments_for_trigger
+from eventwire.extract.mentions import extract_mentions
+from eventwire.extract.quantities import number_value
+from eventwire.model import Article, Span
+from eventwire.nlp import parse
+
+
+def mentions(text):
+    return extract_mentions(parse(text), Article(id="t", text=text))
+
+
+@pytest.mark.parametrize(
+    "text, kind, label, modality",
+    [
+        ("Gunmen killed four villagers in Kaduna on Sunday.", "event", "Attack", "occurred"),
+        ("Two drones struck a base near Erbil on Monday.", "event", "Air/drone strike",
+         "occurred"),
+        ("Artillery shelled the town of Vovchansk overnight.", "event",
+         "Shelling/artillery/missile attack", "occurred"),
+        ("A roadside bomb exploded near a convoy in Kismayo.", "event",
+         "Remote explosive/landmine/IED", "occurred"),
+        ("Thousands of students held a rally in Bogota on Friday.", "event", "Peaceful protest",
+         "occurred"),
+        ("Police arrested twelve activists in Yangon.", "event", "Arrests", "occurred"),
+        ("The militia threatened to attack the airport.", "statement", "threat", "threatened"),
+        ("The group claimed responsibility for the bombing.", "statement", "claim", "claimed"),
+        ("The army denied that it had shelled the market.", "statement", "denial", "denied"),
+    ],
+)
+def test_first_mention_kind_type_and_modality(text, kind, label, modality):
+    found = [m for m in mentions(text) if m.kind == kind]
+    assert found, f"no {kind} in {text!r}"
+    m = found[0]
+    assert (m.statement_type if kind == "statement" else m.sub_event_type) == label
+    assert m.modality == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The truce could collapse if militants attack the border town.",
+        "Officials said the rebels did not attack the convoy.",
+        "The commander said his fighters were ready to attack the base.",
+    ],
+)
+def test_no_occurred_event_from_hypotheticals_negations_and_plans(text):
+    assert not [m for m in mentions(text) if m.kind == "event" and m.modality == "occurred"]
+
+
+def test_reported_speech_keeps_speaker_out_of_the_attack():
+    text = "Police said gunmen attacked a checkpoint in Kirkuk."
+    event = next(m for m in mentions(text) if m.kind == "event")
+    roles = {a.role: a.span.text for a in event.arguments}
+    assert roles["actor"] == "gunmen"
+    assert roles["target"] == "a checkpoint"
+    assert event.speaker is not None and event.speaker.text == "Police"
+
+
+def test_arguments_of_a_given_trigger():
+    text = "Gunmen attacked a police checkpoint in Kirkuk on Monday."
+    doc = parse(text)
+    args = arguments_for_trigger(doc, Span(7, 15, "attacked"))
+    assert [(a.role, a.span.text) for a in args] == [
+        ("actor", "Gunmen"), ("target", "a police checkpoint"), ("place", "Kirkuk"),
+        ("time", "Monday")]
+
+
+def test_two_events_in_one_sentence_are_kept_apart():
+    text = "Two drones targeted a base in Anbar and one drone targeted a base near Erbil."
+    events = [m for m in mentions(text) if m.kind == "event"]
+    assert len(events) == 2
+    assert [q.count for m in events for q in m.quantities] == [2, 1]
+
+
+def test_fatalities_take_the_conservative_figure_and_injuries_stay_apart():
+    text = "The blast killed hundreds of people and wounded 40 others in Gaza City."
+    event = next(m for m in mentions(text) if m.kind == "event")
+    assert (event.fatalities.best, event.fatalities.low) == (100, 100)
+    assert event.injuries == 40
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("three", (3, 3, 3)), ("twenty-five", (25, 25, 25)), ("1,200", (1200, 1200, 1200)),
+     ("dozens", (12, 12, 99)), ("a dozen", (12, 12, 12)), ("two dozen", (24, 24, 24)),
+     ("hundreds", (100, 100, 999)), ("several", (3, 3, 9))],
+)
+def test_number_words(words, value):
+    assert number_value(words) == value
