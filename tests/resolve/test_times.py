@@ -355,6 +355,13 @@ def test_no_time_and_no_publication_date_is_an_error():
         ),
         ("Troops moved in.\n" + "x " * 400 + "\nPosted on 2024-01-01", date(2024, 1, 1)),
         ("Troops moved in on Tuesday, officials said yesterday.", None),
+        (
+            "Rebels have held the valley since they overran it on March 2, 2021, in a raid "
+            "that displaced thousands of farmers, local officials and aid workers said.",
+            None,
+        ),
+        ("Ceasefire talks\nMarch 4, 2024\nBy a staff writer\nTalks resumed.", date(2024, 3, 4)),
+        ("TUNIS, 4 March 2024: Talks resumed after a long pause.", date(2024, 3, 4)),
         ("", None),
     ],
 )

@@ -129,17 +129,39 @@ _PUBLISHED_CUE = re.compile(
     r"(?i:\b(?:first\s+)?published|\bposted|\bupdated|\blast\s+updated|\bissued)"
     r"\s*(?:on|at)?\s*:?\s*$"
 )
-_HEAD_CHARS = 400
+_HEAD_CHARS = 600
 _TAIL_CHARS = 400
+_SHORT_LINE = 100
+_DATELINE_END = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:[-\u2013\u2014:|]|$)")
+
+
+def _line_of(text: str, span: Span) -> tuple[str, int]:
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return text[start : end if end >= 0 else len(text)], start
+
+
+def _is_masthead(text: str, span: Span) -> bool:
+    """A date on a short line of its own (under a title, a byline) or closing a dateline."""
+    line, line_start = _line_of(text, span)
+    if len(line.strip()) <= _SHORT_LINE:
+        return True
+    before = line[: span.start - line_start]
+    after = line[span.end - line_start :]
+    # "CITY, Oct. 18, 2023 (Wire) - ...": no sentence has ended before it.
+    return (
+        len(before) <= 60 and not re.search(r"[.!?]\s", before) and bool(_DATELINE_END.match(after))
+    )
 
 
 def infer_published(text: str) -> date | None:
     """A publication date read from the text itself, or None.
 
     Looks for a full date (day, month and year) labelled "Published"/"Posted"/
-    "Updated" anywhere, then for one in the report's opening (a dateline or a
-    date line under the title), then in its closing lines. Relative phrases never
-    count: they need a publication date to mean anything.
+    "Updated" anywhere, then for one in the report's opening that stands as a
+    dateline or on a short line of its own (not a date inside the story), then in
+    its closing lines. Relative phrases never count: they need a publication date
+    to mean anything.
 
     >>> infer_published("BAGHDAD, Oct. 18, 2023 (Wire) - Two drones were shot down.")
     datetime.date(2023, 10, 18)
@@ -149,20 +171,23 @@ def infer_published(text: str) -> date | None:
     full = [
         e
         for e in find_expressions(text, None)
-        if e.when is not None and e.when.precision == "day" and e.kind == "DATE"
+        if e.when is not None
+        and e.when.precision == "day"
+        and e.kind == "DATE"
+        and re.search(r"\d{4}|\d/\d", e.span.text)  # written out, not "the next day"
     ]
-    if not full:
-        return None
     labelled = [
         e for e in full if _PUBLISHED_CUE.search(text[max(0, e.span.start - 40) : e.span.start])
     ]
     if labelled:
         # A page may show both "Published" and "Updated": the earliest is publication.
         return min(e.when.start for e in labelled)  # type: ignore[union-attr]
-    head = [e for e in full if e.span.start < _HEAD_CHARS]
+    head = [e for e in full if e.span.start < _HEAD_CHARS and _is_masthead(text, e.span)]
     if head:
         return head[0].when.start  # type: ignore[union-attr]
-    tail = [e for e in full if e.span.start >= len(text) - _TAIL_CHARS]
+    tail = [
+        e for e in full if e.span.start >= len(text) - _TAIL_CHARS and _is_masthead(text, e.span)
+    ]
     if tail:
         return tail[-1].when.start  # type: ignore[union-attr]
     return None
