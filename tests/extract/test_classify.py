@@ -1,0 +1,90 @@
+"""The sub-event classifier: shipped artifact, training, saving, errors."""
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract import classify, ontology
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    clf = classify.SubEventClassifier.load()
+    clf.use_embeddings = False  # TF-IDF half only: fast; the embedding path has its own test
+    return clf
+
+
+def test_shipped_artifact_covers_the_25_codes(shipped):
+    assert shipped.labels == ontology.codes()
+
+
+def test_predict_proba_is_a_distribution_over_codes(shipped):
+    (probs,) = shipped.predict_proba(["Police fired tear gas at marchers in the capital."])
+    assert set(probs) == set(ontology.codes())
+    assert sum(probs.values()) == pytest.approx(1.0)
+
+
+def test_predict_gives_one_code_per_sentence(shipped):
+    out = shipped.predict(["A roadside bomb hit a patrol.", "Rebels seized the town."])
+    assert len(out) == 2
+    for code, p in out:
+        assert code in ontology.codes()
+        assert 0.0 < p <= 1.0
+
+
+def test_empty_input_gives_empty_output(shipped):
+    assert shipped.predict([]) == []
+    assert shipped.predict_proba([]) == []
+
+
+def test_a_bare_string_is_refused(shipped):
+    with pytest.raises(TypeError, match="list of sentences"):
+        shipped.predict("Rebels seized the town.")
+
+
+def test_missing_artifact_names_the_path(tmp_path):
+    with pytest.raises(classify.ClassifierError, match="nothing-here.joblib"):
+        classify.SubEventClassifier.load(tmp_path / "nothing-here.joblib")
+
+
+def test_foreign_file_is_refused(tmp_path):
+    import joblib
+
+    path = tmp_path / "other.joblib"
+    joblib.dump({"something": 1}, path)
+    with pytest.raises(classify.ClassifierError, match="not a sub-event classifier"):
+        classify.SubEventClassifier.load(path)
+
+
+TOY = [
+    ("Jets bombed the camp.", "AIR_STRIKE"),
+    ("A drone struck a car.", "AIR_STRIKE"),
+    ("Warplanes hit the village.", "AIR_STRIKE"),
+    ("Crowds marched peacefully.", "PEACE_PROTEST"),
+    ("Teachers rallied outside the ministry.", "PEACE_PROTEST"),
+    ("Students held a peaceful march.", "PEACE_PROTEST"),
+]
+
+
+def test_trained_model_round_trips_byte_for_byte(tmp_path: Path):
+    texts, labels = zip(*TOY, strict=True)
+    clf = classify.fit_classifier(texts, labels, embed_weight=0.0, label_order=ontology.codes())
+    a = classify.save_classifier(clf, tmp_path / "a.joblib")
+    again = classify.fit_classifier(texts, labels, embed_weight=0.0, label_order=ontology.codes())
+    b = classify.save_classifier(again, tmp_path / "b.joblib")
+    assert a.read_bytes() == b.read_bytes()
+    loaded = classify.SubEventClassifier.load(a)
+    (probs,) = loaded.predict_proba(["Jets bombed a camp."])
+    # A label absent from training gets probability 0, and the rest still sum to 1.
+    assert probs["GRENADE"] == 0.0
+    assert sum(probs.values()) == pytest.approx(1.0)
+    assert loaded.predict(["Jets bombed a camp."])[0][0] == "AIR_STRIKE"
+
+
+@pytest.mark.skipif(not classify.embeddings_available(), reason="embedding extra not installed")
+def test_embedding_path_runs_on_the_shipped_model():
+    clf = classify.SubEventClassifier.load()
+    clf.use_embeddings = True
+    assert clf.uses_embeddings
+    (probs,) = clf.predict_proba(["Militants fired mortar shells at the army camp."])
+    assert sum(probs.values()) == pytest.approx(1.0)
