@@ -34,7 +34,9 @@ _AFFILIATE = re.compile(
     r"(?:in|of)\s+(?P<place>.+)$",
     re.IGNORECASE,
 )
-_QUALIFIER = re.compile(r"^(?P<head>.+?)\s+(?:in|from|of|across|inside|near)\s+(?P<place>[A-Z].*)$")
+_QUALIFIER = re.compile(
+    r"^(?P<head>.+?)\s+(?:in|from|of|across|inside|near)\s+(?P<place>(?:the\s+)?[A-Z].*)$"
+)
 _BACKER_WORDS = {"backed", "aligned", "allied", "supported", "funded", "sponsored", "affiliated"}
 
 
@@ -98,6 +100,7 @@ class MentionReader:
         self.protest_words = _wordset(gen["protest_words"])
         self.riot_words = _wordset(gen["riot_words"])
         self.violence_words = _wordset(gen["violence_words"])
+        self.speech_words = _wordset(gen["speech_words"])
         self.leading_drop = {normalise(w) for w in gen["leading_drop"]}
         self.trailing_drop = {normalise(w) for w in gen["trailing_drop"]}
         self.anaphora = {normalise(w) for w in gen["anaphora"]}
@@ -239,13 +242,23 @@ class MentionReader:
             found = ctx.anaphor()
             if found is not None:
                 return found
+        if self._looks_named(words):
+            found = self._skeleton_actor(words) or self._unknown_group(text, words, ctx)
+            if found:
+                return found
         gtype = self._head_type(rest if country else core)
         if gtype:
             return self._generic(gtype, country or ctx.country, backer, ctx)
+        return self._skeleton_actor(words) or self._unknown_group(text, words, ctx)
+
+    @staticmethod
+    def _looks_named(words: _Words) -> bool:
+        """Capitalised beyond the first word: a name ("Liwa al-Fajr fighters"), not "Gunmen"."""
+        return sum(words.caps) >= 2 or any(words.caps[1:])
+
+    def _skeleton_actor(self, words: _Words) -> Actor | None:
         skeleton_id = self._skeleton(words)
-        if skeleton_id:
-            return self.reg.get(skeleton_id)
-        return self._unknown_group(text, words, ctx)
+        return self.reg.get(skeleton_id) if skeleton_id else None
 
     # ---- helpers ----------------------------------------------------------------------------
     def _core(self, words: list[str]) -> tuple[list[str], list[str], str | None]:
@@ -294,9 +307,12 @@ class MentionReader:
         return core, full, backer
 
     def _is_head(self, core: list[str]) -> bool:
-        # keep "armed men", "police officers": the tail is the whole generic noun
-        joined = " ".join(core)
-        return joined in self.heads or joined in self.state_nouns
+        # keep "Palestinian militants", "air force": the tail is a generic or state noun
+        for size in (1, 2, 3):
+            tail = " ".join(core[-size:])
+            if tail in self.heads or tail in self.state_nouns:
+                return True
+        return False
 
     def _country_prefix(self, core: list[str]) -> tuple[str | None, list[str]]:
         for size in (3, 2, 1):
@@ -314,9 +330,19 @@ class MentionReader:
             # "Israelis", "Iraqis": the people, not the state
             if word.endswith("s") and self.reg.demonym_index.get(word[:-1]):
                 return self._generic("people", country, None, ctx)
+        if not dropped_tail and self._speaks(" ".join(core), ctx.sentence):
+            return self.reg.get(f"gov-{country}")  # "Israel blamed ...", "Iraq said ..."
         if dropped_tail or self._sentence_has(ctx.sentence, self.violence_words):
             return self.reg.get(f"mil-{country}")
         return self.reg.get(f"gov-{country}")
+
+    def _speaks(self, name: str, sentence: str) -> bool:
+        norm = normalise(sentence).split()
+        words = name.split()
+        for i in range(len(norm) - len(words)):
+            if norm[i : i + len(words)] == words and norm[i + len(words)] in self.speech_words:
+                return True
+        return False
 
     def _state_actor(self, country: str, rest: list[str]) -> Actor | None:
         for size in range(min(len(rest), 4), 0, -1):
@@ -380,6 +406,13 @@ class MentionReader:
         if kind is None:
             return None
         name = _strip_determiners(text)
+        # "Liwa al-Fajr fighters" -> "Liwa al-Fajr": members are not part of the name
+        parts = name.split()
+        while len(parts) > 1 and parts[-1].islower() and (
+            normalise(parts[-1]) in self.trailing_drop or normalise(parts[-1]) in self.heads
+        ):
+            parts.pop()
+        name = " ".join(parts)
         slug = normalise(name).replace(" ", "-")
         return Actor(name, kind, f"unverified:{slug}", ctx.country, verified=False)
 
