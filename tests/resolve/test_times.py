@@ -305,6 +305,29 @@ def test_a_since_phrase_is_a_bound_not_the_event_time():
     assert when.start == date(2023, 10, 17)
 
 
+SCENE = "Since the war began on October 7, attacks have grown in recent days."
+
+
+@pytest.mark.parametrize(
+    ("trigger", "phrase"), [("attacks", "recent days"), ("began", "October 7")]
+)
+def test_a_scene_setting_clause_dates_only_its_own_event(trigger, phrase):
+    times = find_times(SCENE, WED)
+    _, mention = event_time(_sentence(SCENE, SCENE), _trigger(SCENE, trigger), times, WED)
+    assert mention is not None and mention.span.text == phrase
+
+
+def test_a_scene_setting_date_does_not_govern_later_sentences_when_text_is_given():
+    text = "Since the war began on October 7, the border has been tense. Rebels shelled a farm."
+    times = find_times(text, WED)
+    second = _sentence(text, "Rebels shelled a farm.")
+    when, mention = event_time(second, _trigger(text, "shelled"), times, WED, text=text)
+    assert mention is None and when.fallback is True
+    # Without the article text the earlier date is all there is to go on.
+    when, mention = event_time(second, _trigger(text, "shelled"), times, WED)
+    assert mention is not None and when.start == date(2023, 10, 7)
+
+
 def test_event_without_time_takes_the_governing_time_earlier_in_the_report():
     text = "Rockets hit the base on Tuesday. Two soldiers were wounded."
     times = find_times(text, WED)
@@ -312,6 +335,21 @@ def test_event_without_time_takes_the_governing_time_earlier_in_the_report():
     when, mention = event_time(second, _trigger(text, "wounded"), times, WED)
     assert mention is not None and mention.span.text == "Tuesday"
     assert when.start == date(2023, 10, 17)
+
+
+def test_with_the_text_a_new_paragraph_falls_back_to_the_lede_time():
+    text = (
+        "Drones hit two bases on Tuesday, officials said.\n"
+        "Last Friday the group had warned of attacks. It spoke in a video.\n"
+        "One drone crashed near a village."
+    )
+    times = find_times(text, WED)
+    last = _sentence(text, "One drone crashed near a village.")
+    when, mention = event_time(last, _trigger(text, "crashed"), times, WED, text=text)
+    assert mention is not None and mention.span.text == "Tuesday"
+    video = _sentence(text, "It spoke in a video.")
+    when, mention = event_time(video, _trigger(text, "spoke"), times, WED, text=text)
+    assert mention is not None and mention.span.text == "Last Friday"
 
 
 def test_background_dates_do_not_govern_later_sentences():

@@ -45,6 +45,10 @@ __all__ = [
 GOVERNING_WINDOW_DAYS = 31
 # Words right before a time phrase that make it a bound, not the time of the event.
 _BOUND_WORDS = re.compile(r"\b(since|until|till|before|after|by)\s*$", re.IGNORECASE)
+# A clause opened by one of these words sets the scene ("Since the war began on
+# October 7, ..."): its date bounds the events of the rest of the sentence.
+_SCENE_WORDS = re.compile(r"\b(since|until|till|before|after)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|[.!?]\s")
 
 
 class NoTimeError(ValueError):
@@ -77,20 +81,49 @@ def _distance(a: Span, b: Span) -> int:
     return 0
 
 
-def _is_bound(sentence: Span, mention: TimeMention) -> bool:
-    before = sentence.text[: max(0, mention.span.start - sentence.start)]
-    return bool(_BOUND_WORDS.search(before))
+def _clause_start(text: str, offset: int, floor: int = 0) -> int:
+    """Where the clause holding `offset` begins (after the last comma, colon, ...)."""
+    start = floor
+    for found in _CLAUSE_BREAK.finditer(text, floor, offset):
+        start = found.end()
+    return start
+
+
+def _is_bound(text: str, base: int, mention: TimeMention, trigger: Span | None) -> bool:
+    """Whether `mention` bounds rather than dates the event at `trigger`.
+
+    `text` starts at offset `base` of the article. True when the phrase follows
+    "since"/"until"/"by"... directly, or sits in a clause opened by such a word that
+    does not also hold the trigger.
+    """
+    before = text[: max(0, mention.span.start - base)]
+    if _BOUND_WORDS.search(before):
+        return True
+    offset = mention.span.start - base
+    clause = _clause_start(text, offset, max(0, offset - 300))
+    if trigger is not None and clause + base <= trigger.start < mention.span.end:
+        return False  # the event is told inside the same clause as its date
+    if trigger is not None and mention.span.end <= trigger.start:
+        between = text[mention.span.end - base : trigger.start - base]
+        if not _CLAUSE_BREAK.search(between):
+            return False
+    return bool(_SCENE_WORDS.search(text[clause : mention.span.start - base]))
 
 
 def event_time(
-    sentence: Span, trigger: Span, times: list[TimeMention], published: date | None
+    sentence: Span,
+    trigger: Span,
+    times: list[TimeMention],
+    published: date | None,
+    text: str | None = None,
 ) -> tuple[When, TimeMention | None]:
     """The time of one event mention, and the time mention it came from.
 
     In order: the expression in the event's own sentence nearest the trigger (phrases
     that are bounds, "since ...", "until ...", only if nothing else is there); else the
-    nearest earlier expression in the report that is not background (not in the
-    future, not more than a month before publication); else the publication date
+    governing time earlier in the report that is not background (not in the future,
+    not more than a month before publication): the nearest one, or with `text` the
+    nearest in the same paragraph, else the report's first; else the publication date
     widened to the week before it (``fallback=True``, mention None).
 
     >>> from datetime import date
@@ -99,22 +132,26 @@ def event_time(
     >>> event_time(Span(0, len(text), text), Span(10, 17, "shelled"), times, None)[0].start
     datetime.date(2023, 10, 16)
 
+    `text`, the article's text, is optional: given, paragraphs are respected and
+    earlier times that only set a scene ("Since the war began on October 7, ...") do
+    not govern.
+
     Raises NoTimeError when nothing dates the event and `published` is None.
     """
     inside = [t for t in times if sentence.start <= t.span.start and t.span.end <= sentence.end]
     if inside:
         best = min(
             inside,
-            key=lambda t: (_is_bound(sentence, t), _distance(t.span, trigger), t.span.start),
+            key=lambda t: (
+                _is_bound(sentence.text, sentence.start, t, trigger),
+                _distance(t.span, trigger),
+                t.span.start,
+            ),
         )
         return best.when, best
-    earlier = [t for t in times if t.span.end <= sentence.start]
-    for mention in sorted(earlier, key=lambda t: t.span.start, reverse=True):
-        if published is not None:
-            too_old = mention.when.end < published - timedelta(days=GOVERNING_WINDOW_DAYS)
-            if too_old or mention.when.start > published:
-                continue
-        return mention.when, mention
+    governing = _governing(sentence, times, published, text)
+    if governing is not None:
+        return governing.when, governing
     if published is None:
         raise NoTimeError(
             f"no time expression dates the event {trigger.text!r} "
@@ -123,6 +160,33 @@ def event_time(
         )
     widened = When(published - timedelta(days=6), published, "week", "", fallback=True)
     return widened, None
+
+
+def _governs(mention: TimeMention, published: date | None, text: str | None) -> bool:
+    if published is not None:
+        too_old = mention.when.end < published - timedelta(days=GOVERNING_WINDOW_DAYS)
+        if too_old or mention.when.start > published:
+            return False
+    return text is None or not _is_bound(text, 0, mention, None)
+
+
+def _governing(
+    sentence: Span, times: list[TimeMention], published: date | None, text: str | None
+) -> TimeMention | None:
+    # Without the text: the nearest earlier time. With it, news structure: the nearest
+    # earlier time in the same paragraph, else the report's first time (the lede's),
+    # since later paragraphs without a date mostly elaborate the main story.
+    earlier = sorted(
+        (t for t in times if t.span.end <= sentence.start and _governs(t, published, text)),
+        key=lambda t: t.span.start,
+    )
+    if not earlier:
+        return None
+    if text is None:
+        return earlier[-1]
+    paragraph = text.rfind("\n", 0, sentence.start)
+    same = [t for t in earlier if t.span.start > paragraph]
+    return same[-1] if same else earlier[0]
 
 
 _PUBLISHED_CUE = re.compile(
