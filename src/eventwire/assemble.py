@@ -138,6 +138,16 @@ def _better_when(a: When | None, b: When | None) -> When | None:
     return a
 
 
+def _merge_when(have: When | None, m: Mention, have_is_own: bool) -> When | None:
+    """A date stated in the mention's own sentence beats one borrowed from elsewhere."""
+    own = _own_time(m)
+    if own is not None and not have_is_own:
+        return own
+    if own is None and have_is_own:
+        return have
+    return _better_when(have, m.when)
+
+
 def _merge_fatalities(a: Fatalities, b: Fatalities) -> Fatalities:
     if b.best is None:
         return a
@@ -170,6 +180,7 @@ class _Builder:
         self.events: list[Event] = []
         self.last_touch: dict[int, int] = {}  # event index -> sentence start of latest mention
         self.by_sentence: dict[int, list[int]] = {}
+        self.dated_by_own_sentence: set[int] = set()
 
     def _new_event(self, m: Mention) -> int:
         event = Event(id=f"{self.article.id}-{len(self.events) + 1}", kind="event",
@@ -188,7 +199,9 @@ class _Builder:
                 m.event_type in _VIOLENT_TYPES:
             e.event_type, e.sub_event_type = m.event_type, m.sub_event_type
         e.place = _better_place(e.place, m.place)
-        e.when = _better_when(e.when, m.when)
+        e.when = _merge_when(e.when, m, index in self.dated_by_own_sentence)
+        if _own_time(m) is not None:
+            self.dated_by_own_sentence.add(index)
         if as_outcome:
             if m.speaker is not None:
                 self._claim(e, Claim(by=m.speaker.text, stance="confirmed"))
@@ -295,33 +308,45 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
     return b.events
 
 
-def _actors_related(a: Actor | None, b: Actor | None) -> bool:
+def _child_of(a: Actor | None, b: Actor | None) -> bool:
+    """``a`` is a member of ``b`` (Tashkil al-Waritheen of the Islamic Resistance in Iraq)."""
+    return a is not None and b is not None and b.id is not None and b.id in a.parents
+
+
+def _generic(a: Actor) -> bool:
+    return a.id is None or a.id.startswith("generic") or not a.verified
+
+
+def _actors_related(a: Actor | None, b: Actor | None, stype: str | None) -> bool:
+    """May two statements of one kind be one statement told twice?"""
     if a is None or b is None:
         return True
     if a.id and a.id == b.id:
         return True
-    if (a.id and a.id in b.parents) or (b.id and b.id in a.parents):
-        return True
-    generic = [x for x in (a, b) if x.id is None or x.id.startswith("generic") or not x.verified]
-    if generic:
+    if _generic(a) or _generic(b):
         return a.country == b.country or None in (a.country, b.country)
-    return False
+    # a coalition's threat retold in its member's words is one threat; two groups'
+    # claims are two claims
+    return stype in ("threat", "announcement") and (_child_of(a, b) or _child_of(b, a))
 
 
 def _assemble_statements(article: Article, mentions: list[Mention],
                          events: list[Event]) -> list[Event]:
     statements: list[Event] = []
+    dated: set[str] = set()
     for m in mentions:
         same = next((s for s in statements if s.statement_type == m.statement_type
-                     and _actors_related(s.actor1, m.actor1)), None)
+                     and _actors_related(s.actor1, m.actor1, m.statement_type)), None)
         if same is None:
             same = Event(id=f"{article.id}-s{len(statements) + 1}", kind="statement",
                          event_type=m.event_type, sub_event_type=m.sub_event_type,
                          statement_type=m.statement_type, modality=m.modality)
             statements.append(same)
-        if m.actor1 is not None and (same.actor1 is None or (
-                same.actor1.id is None or not same.actor1.verified) and m.actor1.id):
-            if same.actor1 is not None and same.actor1 not in same.assoc_actors:
+        if m.actor1 is not None and (same.actor1 is None or _generic(same.actor1)
+                                     or _child_of(m.actor1, same.actor1)):
+            # the most specific speaker leads; the one it replaces stays associated
+            if same.actor1 is not None and all(a.id != same.actor1.id
+                                               for a in same.assoc_actors):
                 same.assoc_actors.append(same.actor1)
             same.actor1 = m.actor1
         elif m.actor1 is not None and same.actor1 is not None and m.actor1.id != same.actor1.id:
@@ -333,7 +358,9 @@ def _assemble_statements(article: Article, mentions: list[Mention],
                 same.assoc_actors.append(a)
         same.actor2 = same.actor2 or m.actor2
         same.place = _better_place(same.place, m.place)
-        same.when = _better_when(same.when, m.when)
+        same.when = _merge_when(same.when, m, same.id in dated)
+        if _own_time(m) is not None:
+            dated.add(same.id)
         same.evidence.extend(m.evidence)
         same.mentions.append(m)
         same.confidence = max(same.confidence, m.confidence)
@@ -359,7 +386,10 @@ def _attach_statement(m: Mention, events: list[Event]) -> None:
                       about=m.actor2.name if stance == "blamed" and m.actor2 else None)
         if all((c.by, c.stance) != (claim.by, claim.stance) for c in e.claims):
             e.claims.append(claim)
-        if stance == "claimed" and (e.actor1 is None or e.actor1.id is None):
+        if stance == "claimed" and (e.actor1 is None or _generic(e.actor1)
+                                    or _child_of(m.actor1, e.actor1)):
+            # the claimant is the perpetrator ACLED codes; a member group claiming
+            # what its coalition claimed is the more specific one
             e.actor1 = m.actor1
             e.assoc_actors = list(m.assoc_actors)
 

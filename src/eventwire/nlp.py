@@ -24,8 +24,7 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif prev.text == "." and token.is_lower and token.is_alpha and token.i > 1 and (
-                doc[token.i - 2].text[:1].isupper() or doc[token.i - 2].is_punct):
+        elif prev.text == "." and token.is_lower and token.is_alpha and token.i > 1:
             # "... of the militia. said in a statement": a stray period, not a sentence end
             token.is_sent_start = False
     return doc

@@ -229,6 +229,12 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
                     if obj is not None and obj.lemma_.lower() in ("base", "site", "camp"):
                         args.append(Argument("place", _span_of(obj.doc[obj.left_edge.i:obj.i + 1]),
                                              obj.text))
+    outcomes = outcome_words(sent)
+    if code in ("ARMED_CLASH", "ATTACK") and {"intercepted", "destroyed"} & set(outcomes) and \
+            any(a.role == "target" and (a.head.lower() in lexicon().munitions or
+                                        a.head.lower() in lexicon().cardinals)
+                for a in args):
+        code = "DISR_WEAP"  # "air defences engaged all three, destroying two"
     sub = ontology.sub_event_by_code(code)
     start = doc[trigger.phrase_start].idx if trigger.phrase_start >= 0 else token.idx
     end = token.idx + len(token.text)
@@ -247,7 +253,7 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
         fatalities=fatalities,
         injuries=injuries,
         injuries_note=note,
-        outcomes=outcome_words(sent),
+        outcomes=outcomes,
         confidence=0.6 if trigger.code != "ATTACK_GENERIC" else 0.5,
         refers_to_previous=_refers_back(token),
     )

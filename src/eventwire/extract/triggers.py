@@ -91,7 +91,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
                                              and token.tag_.startswith("VB")):
-            particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "prep")), "")
+            particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "prep")
+                             or c.lower_ == "responsible"), "")
             phrasal = f"{lemma} {particle}" if particle else ""
             objects = {_lemma(c) for c in token.children if c.dep_ == "dobj"}
             if lemma in lex.statements or phrasal in lex.statements:

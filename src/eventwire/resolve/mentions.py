@@ -93,9 +93,10 @@ class MentionResolver:
             return None
         span = arg.span if isinstance(arg, Argument) else arg
         text = span.text.strip()
-        if text.lower() in _PRONOUNS or text.lower().split(" ")[0] in ("he", "she", "they"):
-            return self._last_speaker
-        return self.actors.resolve(text, sentence.text)
+        actor = self.actors.resolve(text, sentence.text)
+        if actor is None and text.lower() in _PRONOUNS:
+            return self._last_speaker  # "He also threatened ...": the last speaker
+        return actor
 
     def _place(self, mention: Mention) -> PlaceMention | None:
         """The clause's own place ("in Baghdad" on the trigger's verb) anchors the choice;
