@@ -180,6 +180,22 @@ CASES = [
         "2023-09-30",
         "month",
     ),
+    (
+        "Exports fell in the first half of 2023.",
+        WED,
+        "the first half of 2023",
+        "2023-01-01",
+        "2023-06-30",
+        "year",
+    ),
+    (
+        "Raids peaked in the week of Oct. 2.",
+        WED,
+        "the week of Oct. 2",
+        "2023-10-02",
+        "2023-10-08",
+        "week",
+    ),
     # holidays
     ("Crowds gathered on Christmas Eve.", NEW_YEAR, "Christmas Eve", "2023-12-24", None, "day"),
     (

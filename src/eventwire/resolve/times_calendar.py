@@ -41,6 +41,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})-(\d{2})-(\d{2})"), "day"),
     (re.compile(r"^(\d{4})-W(\d{1,2})(-WE)?$"), "week"),
     (re.compile(r"^(\d{4})-Q([1-4])$"), "quarter"),
+    (re.compile(r"^(\d{4})-H([12])$"), "half"),
     (re.compile(r"^(\d{4})-(SP|SU|FA|WI)$"), "season"),
     (re.compile(r"^(\d{4})-(\d{2})$"), "month"),
     (re.compile(r"^(\d{4})$"), "year"),
@@ -66,6 +67,9 @@ def period_range(value: str) -> tuple[date, date] | None:
         if kind == "quarter":
             first = (int(match.group(2)) - 1) * 3 + 1
             return date(year, first, 1), month_end(year, first + 2)
+        if kind == "half":
+            first = 1 if match.group(2) == "1" else 7
+            return date(year, first, 1), month_end(year, first + 5)
         if kind == "season":
             low, high = _SEASON_MONTHS[match.group(2)]
             end = add_months(date(year, low, 1), high - low)

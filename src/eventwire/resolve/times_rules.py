@@ -288,6 +288,43 @@ def _build_rules() -> list[_Rule]:
         quarter_rule,
     )
 
+    def half(m: re.Match[str], pub: date | None):
+        rel = (m["rel"] or "").lower()
+        if m["y"]:
+            y = int(m["y"])
+        elif pub is None:
+            return None
+        else:
+            y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
+        which = 1 if (m["h"] or "first").lower() in ("first", "1st") else 2
+        value = f"{y}-H{which}"
+        start, end = period_range(value)  # type: ignore[misc]
+        if pub is not None and start <= pub < end:
+            end = pub
+        return "DATE", value, When(start, end, "year", m[0])
+
+    add(
+        "half",
+        r"\b(?i:(?:the\s+)?(?P<h>first|1st|second|2nd|last|latter)\s+half"
+        r"|(?:the\s+)?first\s+two\s+quarters)\s+(?i:of)\s+"
+        rf"(?:{year}\b|(?i:(?:the|(?P<rel>this|last|next))\s+year\b))",
+        half,
+    )
+
+    def week_of(m: re.Match[str], pub: date | None):
+        inner = explicit(m, pub)
+        if inner is None:
+            return None
+        day = inner[2].start
+        value = week_value(day)
+        return "DATE", value, _period(value, pub, m[0], clip=False)
+
+    add(
+        "week-of",
+        rf"\b(?i:the\s+week\s+of)\s+(?P<mon>{mon})\s+{day}\b(?:,?\s+{year}\b)?",
+        week_of,
+    )
+
     def latest_quarter(m: re.Match[str], pub: date | None):
         if pub is None:
             return None
