@@ -1,0 +1,203 @@
+"""Scoring actor resolution on a JSONL test set of mentions in context.
+
+Each line: ``{"text", "published", "mention", "gold_id", "gold_name", "gold_kind", "gold_role",
+"split"?}``. ``gold_id`` is a registry id, a generic id ("generic:protesters:IQ"), or
+"unverified" for a name that is not in the registry and should be kept as an unverified group.
+
+- id accuracy: the resolved id equals the gold id (for "unverified": the actor is unverified);
+- kind accuracy: the resolved kind equals the gold kind;
+- role accuracy: the full pipeline (``eventwire.extract``) is run on the text, and the gold
+  actor's role is read from the records whose evidence sentence holds the mention: correct if the
+  actor is that record's ``actor1``/``actor2`` as the gold role says. Mentions whose actor is in
+  no record of that sentence count as wrong.
+
+>>> rows = [{"text": "Houthi rebels fired a missile.", "mention": "Houthi rebels",
+...          "gold_id": "houthis", "gold_kind": "rebel group", "gold_role": "actor1"}]
+>>> score_rows(rows, roles=False).as_dict()["id_accuracy"]
+1.0
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.model import ACTOR_KINDS, Actor
+from eventwire.resolve.actors import ActorResolver
+
+REQUIRED = ("text", "mention", "gold_id", "gold_kind", "gold_role")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+class ActorsEvalError(ValueError):
+    """The test set file is missing or holds a bad line."""
+
+
+@dataclass
+class Outcome:
+    row: dict[str, Any]
+    actor: Actor | None
+    id_ok: bool
+    kind_ok: bool
+    role: str | None = None  # "actor1", "actor2", "both", "none", or None when not scored
+
+    @property
+    def role_ok(self) -> bool:
+        return self.role in (self.row["gold_role"], "both")
+
+
+@dataclass
+class ActorScores:
+    outcomes: list[Outcome] = field(default_factory=list)
+    pipeline_errors: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = _figures(self.outcomes)
+        splits = sorted({o.row.get("split", "all") for o in self.outcomes})
+        if len(splits) > 1:
+            out["by_split"] = {
+                s: _figures([o for o in self.outcomes if o.row.get("split", "all") == s])
+                for s in splits
+            }
+        out["pipeline_errors"] = len(self.pipeline_errors)
+        return out
+
+    def errors(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not (o.id_ok and o.kind_ok) or o.role not in (
+            None, o.row["gold_role"], "both")]
+
+
+def _figures(outcomes: list[Outcome]) -> dict[str, Any]:
+    n = len(outcomes)
+    scored = [o for o in outcomes if o.role is not None]
+    return {
+        "n": n,
+        "id_accuracy": round(sum(o.id_ok for o in outcomes) / n, 4) if n else None,
+        "kind_accuracy": round(sum(o.kind_ok for o in outcomes) / n, 4) if n else None,
+        "role_accuracy": round(sum(o.role_ok for o in scored) / len(scored), 4) if scored else None,
+        "role_n": len(scored),
+    }
+
+
+def load_rows(path: Path) -> list[dict[str, Any]]:
+    """Read and check the test set; errors name the line and the problem."""
+    if not path.is_file():
+        raise ActorsEvalError(f"actor test set {path} does not exist")
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ActorsEvalError(f"{path.name} line {number}: not JSON ({exc.msg})") from exc
+            missing = [k for k in REQUIRED if k not in row]
+            if missing:
+                raise ActorsEvalError(f"{path.name} line {number}: missing {', '.join(missing)}")
+            if row["gold_kind"] not in ACTOR_KINDS:
+                raise ActorsEvalError(
+                    f"{path.name} line {number}: gold_kind {row['gold_kind']!r} is not a kind"
+                )
+            if row["mention"] not in row["text"]:
+                raise ActorsEvalError(f"{path.name} line {number}: mention not found in text")
+            rows.append(row)
+    if not rows:
+        raise ActorsEvalError(f"actor test set {path} is empty")
+    return rows
+
+
+def sentence_of(text: str, mention: str) -> str:
+    """The sentence of ``text`` holding the first occurrence of ``mention``."""
+    for sentence in _SENTENCE_END.split(text):
+        if mention in sentence:
+            return sentence
+    return ""
+
+
+def score_rows(
+    rows: Iterable[dict[str, Any]],
+    roles: bool = True,
+    resolver: ActorResolver | None = None,
+    extract: Callable[[str, Any], dict[str, Any]] | None = None,
+) -> ActorScores:
+    """Resolve every gold mention in its report and score it (``roles`` runs the pipeline)."""
+    resolver = resolver or ActorResolver()
+    if roles and extract is None:
+        import eventwire
+
+        extract = eventwire.extract
+    scores = ActorScores()
+    articles: dict[str, Any] = {}
+    records: dict[str, list[dict[str, Any]] | None] = {}
+    for row in rows:
+        text = row["text"]
+        if text not in articles:
+            articles[text] = resolver.for_article(text)
+        sentence = sentence_of(text, row["mention"])
+        actor = articles[text].resolve(row["mention"], sentence)
+        outcome = Outcome(row, actor, _id_ok(actor, row["gold_id"]), _kind_ok(actor, row))
+        if roles and extract is not None:
+            if text not in records:
+                try:
+                    result = extract(text, row.get("published"))
+                    records[text] = list(result.get("events", [])) + list(
+                        result.get("statements", [])
+                    )
+                except Exception as exc:  # noqa: BLE001 - a failing report is logged, not fatal
+                    scores.pipeline_errors.append(f"{text[:60]}...: {exc!r}")
+                    records[text] = None
+            found = records[text]
+            outcome.role = "none" if found is None else _role(found, sentence, row)
+        scores.outcomes.append(outcome)
+    return scores
+
+
+def evaluate_actors(path: Path, roles: bool = True, split: str | None = None) -> ActorScores:
+    """Score the test set at ``path`` (optionally one ``split``: "dev" or "heldout")."""
+    rows = load_rows(path)
+    if split:
+        rows = [r for r in rows if r.get("split") == split]
+        if not rows:
+            raise ActorsEvalError(f"no rows with split {split!r} in {path}")
+    return score_rows(rows, roles=roles)
+
+
+def _id_ok(actor: Actor | None, gold_id: str | None) -> bool:
+    if gold_id == "unverified":
+        return actor is not None and not actor.verified
+    if gold_id is None:
+        return actor is None
+    return actor is not None and actor.id == gold_id
+
+
+def _kind_ok(actor: Actor | None, row: dict[str, Any]) -> bool:
+    return actor is not None and actor.kind == row["gold_kind"]
+
+
+def _same(record_actor: dict[str, Any] | None, gold_id: str) -> bool:
+    if not record_actor:
+        return False
+    if gold_id == "unverified":
+        return record_actor.get("verified") is False
+    return record_actor.get("id") == gold_id
+
+
+def _role(records: list[dict[str, Any]], sentence: str, row: dict[str, Any]) -> str:
+    """Where the gold actor stands in the records drawn from the mention's sentence."""
+    roles = set()
+    for record in records:
+        sentences = {e.get("sentence", "") for e in record.get("evidence") or []}
+        if not any(sentence and (sentence in s or s in sentence) for s in sentences if s):
+            continue
+        if _same(record.get("actor1"), row["gold_id"]):
+            roles.add("actor1")
+        if _same(record.get("actor2"), row["gold_id"]):
+            roles.add("actor2")
+    if len(roles) == 2:
+        return "both"
+    return roles.pop() if roles else "none"
