@@ -421,3 +421,10 @@ def test_no_time_and_no_publication_date_is_an_error():
 )
 def test_infer_published(text, expected):
     assert infer_published(text) == expected
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31), WED, None])
+def test_phrases_beyond_the_calendar_are_skipped_not_raised(published):
+    text = "A million years ago, 999999 years later, last year, next week, Feb. 30, 2023."
+    for mention in find_times(text, published):
+        assert mention.when.start <= mention.when.end

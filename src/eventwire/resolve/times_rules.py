@@ -89,8 +89,15 @@ class _Rule:
 # ---- resolution helpers ------------------------------------------------------------------
 
 
+def _range(value: str) -> tuple[date, date]:
+    period = period_range(value)
+    if period is None:  # a year out of the calendar's range, say
+        raise ValueError(f"not a calendar period: {value!r}")
+    return period
+
+
 def _period(value: str, published: date | None, text: str, clip: bool = True) -> When:
-    start, end = period_range(value)  # type: ignore[misc]
+    start, end = _range(value)
     # A period still running at publication cannot hold a reported event after that day.
     if clip and published is not None and start <= published < end:
         end = published
@@ -298,7 +305,7 @@ def _build_rules() -> list[_Rule]:
             y = pub.year + {"last": -1, "next": 1}.get(rel, 0)
         which = 1 if (m["h"] or "first").lower() in ("first", "1st") else 2
         value = f"{y}-H{which}"
-        start, end = period_range(value)  # type: ignore[misc]
+        start, end = _range(value)
         if pub is not None and start <= pub < end:
             end = pub
         return "DATE", value, When(start, end, "year", m[0])
@@ -351,7 +358,7 @@ def _build_rules() -> list[_Rule]:
         elif pub is None or not mod:
             return None
         elif mod == "last":
-            end = period_range(f"{pub.year}-{info['code']}")[1]  # type: ignore[index]
+            end = _range(f"{pub.year}-{info['code']}")[1]
             y = pub.year if end < pub else pub.year - 1
         elif mod == "next":
             y = pub.year if date(pub.year, low, 1) > pub else pub.year + 1
@@ -369,7 +376,7 @@ def _build_rules() -> list[_Rule]:
 
     def decade(m: re.Match[str], pub: date | None):
         value = m["c"][:3]
-        start, end = period_range(value)  # type: ignore[misc]
+        start, end = _range(value)
         return "DATE", value, When(start, end, "year", m[0])
 
     add("decade", r"\b(?i:the\s+)?(?i:(?:early|mid|late)-?\s*)?(?P<c>(?:1[89]|20)\d0)'?s\b", decade)
@@ -401,7 +408,7 @@ def _build_rules() -> list[_Rule]:
     def spelled_decade(m: re.Match[str], pub: date | None):
         century = "20" if m["c"] and m["c"].lower().startswith("two") else "19"
         value = century + str(table["decades"][m["dd"].lower()])
-        start, end = period_range(value)  # type: ignore[misc]
+        start, end = _range(value)
         return "DATE", value, When(start, end, "year", m[0])
 
     add(
@@ -503,7 +510,7 @@ def _build_rules() -> list[_Rule]:
             value = f"{anchor.year}-{anchor.month:02d}"
         else:
             value = str(pub.year + step)
-        start, end = period_range(value)  # type: ignore[misc]
+        start, end = _range(value)
         edge = m["edge"].lower()
         if step == 0 and edge in ("earlier", "early"):
             end = pub  # "earlier this month" is the month so far
@@ -687,6 +694,14 @@ def rules() -> tuple[_Rule, ...]:
     return tuple(_build_rules())
 
 
+def _resolve(rule: _Rule, match: re.Match[str], anchor: date | None):
+    try:
+        return rule.resolve(match, anchor)
+    except (ValueError, OverflowError):
+        # Dates outside the calendar ("Feb. 30", "a million years ago") are not times.
+        return None
+
+
 def find_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """Every time expression in `text`, longest match first where candidates overlap."""
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
@@ -696,17 +711,19 @@ def find_expressions(text: str, published: date | None) -> list[TimeExpression]:
                 candidates.append((match.start(), match.end(), order, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int, int, re.Match[str]]] = []
+    occupied = bytearray(len(text))  # characters already inside a chosen expression
     for start, end, order, match in candidates:
-        if any(start < e and s < end for s, e, _, _ in taken):
+        if 1 in occupied[start:end]:
             continue
         rule = rules()[order]
-        if rule.anaphoric or rule.resolve(match, published) is not None:
+        if rule.anaphoric or _resolve(rule, match, published) is not None:
             taken.append((start, end, order, match))
+            occupied[start:end] = b"\x01" * (end - start)
     found: list[TimeExpression] = []
     reference = published
     for start, end, order, match in sorted(taken):
         rule = rules()[order]
-        resolved = rule.resolve(match, reference if rule.anaphoric else published)
+        resolved = _resolve(rule, match, reference if rule.anaphoric else published)
         if resolved is None:
             continue
         kind, value, when = resolved
