@@ -34,9 +34,13 @@ _AFFILIATE = re.compile(
     r"(?:in|of)\s+(?P<place>.+)$",
     re.IGNORECASE,
 )
+_WING = re.compile(r"^(?P<group>.+?)['’]s\s+(?:armed|military)\s+wing$", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"^(?P<head>.+?)\s+(?:in|from|of|across|inside|near)\s+(?P<place>(?:the\s+)?[A-Z].*)$"
 )
+_GENERIC_OR_STATE = ("generic:", "mil-", "pol-", "gov-")
+_CUT_WORDS = {"on", "with", "in", "at", "near", "from", "riding", "carrying", "wearing", "who",
+              "that", "which", "aboard", "inside", "outside", "along"}
 _BACKER_WORDS = {"backed", "aligned", "allied", "supported", "funded", "sponsored", "affiliated"}
 
 
@@ -167,6 +171,12 @@ class MentionReader:
         m = _DISSIDENTS.match(text)
         if m:
             return self.read(f"{m['g']} dissidents", ctx, depth + 1)
+        m = _WING.match(text)
+        if m:
+            parent = self.read(m["group"], ctx, depth + 1)
+            if parent is not None and parent.id in self.reg.armed_wings:
+                return self.reg.get(self.reg.armed_wings[parent.id])
+            return parent
         m = _AFFILIATE.match(text)
         if m:
             parent = self.read(m["group"], ctx, depth + 1)
@@ -184,6 +194,10 @@ class MentionReader:
             if country:
                 inner = dataclasses.replace(ctx, place_country=country)
                 return self.read(m["head"], inner, depth + 1)
+            # an unknown place ("protesters in Sweida"): keep the head if it is generic or a state
+            found = self.read(m["head"], ctx, depth + 1)
+            if found is not None and found.id and found.id.startswith(_GENERIC_OR_STATE):
+                return found
         return None
 
     def _inner_name(self, words: _Words, ctx: PhraseContext) -> Actor | None:
@@ -234,7 +248,9 @@ class MentionReader:
         if country and not rest:
             return self._bare_country(country, core, dropped_tail, ctx)
         if country:
-            found = self._state_actor(country, rest)
+            found = self._state_actor(country, rest) or self._context(
+                " ".join(rest), " ".join(rest), ctx
+            )  # "an Irish peacekeeper": nationality, then a word the report's country decides
             if found:
                 return found
         anaphoric = normalise(text)
@@ -247,6 +263,11 @@ class MentionReader:
             if found:
                 return found
         gtype = self._head_type(rest if country else core)
+        if gtype is None:
+            # "gunmen on a motorbike": the head comes before a trailing phrase
+            cut = next((i for i, w in enumerate(core) if w in _CUT_WORDS and i > 0), None)
+            if cut is not None:
+                gtype = self._head_type(core[:cut])
         if gtype:
             return self._generic(gtype, country or ctx.country, backer, ctx)
         return self._skeleton_actor(words) or self._unknown_group(text, words, ctx)

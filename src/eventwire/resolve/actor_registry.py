@@ -112,6 +112,7 @@ class ActorRegistry:
     country_index: dict[str, str] = field(default_factory=dict)
     demonym_index: dict[str, str] = field(default_factory=dict)
     children: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
+    armed_wings: dict[str, str] = field(default_factory=dict)
     state_forms: dict[str, Any] = field(default_factory=dict)
     generic: dict[str, Any] = field(default_factory=dict)
     max_alias_words: int = 1
@@ -210,6 +211,8 @@ class ActorRegistry:
         aliases = (actor.name, *(str(a) for a in row.get("aliases") or ()))
         backed = tuple(row.get("backed_by") or ())
         self._add(Entry(actor, aliases, parents, backed, str(row["source"]), origin=where))
+        if row.get("wing") == "armed" and actor.parents:
+            self.armed_wings[actor.parents[0]] = actor.id
 
     def _add(self, entry: Entry) -> None:
         actor_id = entry.actor.id
