@@ -49,12 +49,23 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _sentence_around(text: str, span: Span) -> str:
+    """The sentence of the text a span stands in (for evidence borrowed from elsewhere)."""
+    start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
+    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end].strip()
+
+
 def _evidence(
     field: str, sentence: Span, span: Span, article: Article, confidence: float = 0.8
 ) -> Evidence:
+    said = sentence.text
+    if not (sentence.start <= span.start and span.end <= sentence.end):
+        said = _sentence_around(article.text, span)
     return Evidence(
         field=field,
-        sentence=sentence.text,
+        sentence=said,
         start=span.start,
         end=span.end,
         confidence=confidence,
@@ -148,9 +159,9 @@ class MentionResolver:
             when, time_mention = None, None
         if when is not None:
             span = time_mention.span if time_mention is not None else mention.trigger
-            evidence.append(
-                _evidence("date", sent, span, art, 0.3 if time_mention is None else 0.8)
-            )
+            own = time_mention is not None and _overlaps(time_mention.span, sent)
+            confidence = 0.8 if own else 0.5 if time_mention is not None else 0.3
+            evidence.append(_evidence("date", sent, span, art, confidence))
         for field, filled in (
             ("fatalities", mention.fatalities.best is not None),
             ("injuries", mention.injuries is not None or mention.injuries_note is not None),
