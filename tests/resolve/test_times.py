@@ -196,6 +196,38 @@ CASES = [
         "2023-10-08",
         "week",
     ),
+    (
+        "Fighting raged on Oct. 7-8 near the crossing.",
+        WED,
+        "Oct. 7-8",
+        "2023-10-07",
+        "2023-10-08",
+        "day",
+    ),
+    (
+        "Sieges were reported from 2 to 6 October 2023.",
+        WED,
+        "2 to 6 October 2023",
+        "2023-10-02",
+        "2023-10-06",
+        "week",
+    ),
+    (
+        "The vote was held on 12.10.2023 in the capital.",
+        WED,
+        "12.10.2023",
+        "2023-10-12",
+        None,
+        "day",
+    ),
+    (
+        "Shortly after midnight on Wednesday a blast hit.",
+        WED,
+        "Wednesday",
+        "2023-10-18",
+        None,
+        "day",
+    ),
     # holidays
     ("Crowds gathered on Christmas Eve.", NEW_YEAR, "Christmas Eve", "2023-12-24", None, "day"),
     (

@@ -216,6 +216,16 @@ def _build_rules() -> list[_Rule]:
 
     add("numeric", r"(?<![\d/.])[0-3]?\d/[0-3]?\d/(?:1[89]|20)?\d\d(?![\d/])", numeric)
 
+    def dotted(m: re.Match[str], pub: date | None):
+        # "18.10.2023" is written day first wherever it is used.
+        return _day(date(int(m["y"]), int(m["m"]), int(m["d"])), m[0])
+
+    add(
+        "dotted",
+        r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)(?!\d|\.\d)",
+        dotted,
+    )
+
     def explicit(m: re.Match[str], pub: date | None):
         month = _month_number(m["mon"])
         if m["y"]:
@@ -228,6 +238,33 @@ def _build_rules() -> list[_Rule]:
             return _day(date(y, month, int(m["d"])), m[0])
         except (ValueError, TypeError):
             return None
+
+    def day_range(m: re.Match[str], pub: date | None):
+        if m["to"].strip().lower() == "and" and not re.search(
+            r"(?i)\bbetween\s+$", m.string[max(0, m.start() - 10) : m.start()]
+        ):
+            return None  # "Oct. 7 and 10 others": only "between Oct. 7 and 9" is a range
+        first = explicit(m, pub)
+        if first is None:
+            return None
+        start = first[2].start
+        end = start.replace(day=int(m["d2"]))
+        if end <= start:
+            return None
+        return "DATE", start.isoformat(), When(start, end, span_precision(start, end), m[0])
+
+    to = r"\s*(?P<to>-|\u2013|(?i:to|through|and|until))\s*"
+    day2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+    add(
+        "month-day-range",
+        rf"\b(?P<mon>{mon})\s+{day}{to}{day2}\b(?!\s*(?:%|{mon}))(?:,?\s+{year}\b)?",
+        day_range,
+    )
+    add(
+        "day-month-range",
+        rf"\b{day}{to}{day2}\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+{year}\b)?",
+        day_range,
+    )
 
     lead = rf"(?:(?:{wd}),?\s+)?"
     add("month-day", rf"\b{lead}(?P<mon>{mon})\s+{day}\b(?:,?\s+{year}\b)?(?!\s*%)", explicit)
