@@ -238,6 +238,14 @@ CASES = [
         None,
         "day",
     ),
+    (
+        "The market was bombed last Christmas.",
+        date(2023, 12, 25),
+        "last Christmas",
+        "2022-12-25",
+        None,
+        "day",
+    ),
     ("Churches were attacked on Easter Sunday.", MON, "Easter Sunday", "2024-03-31", None, "day"),
     # the future is dated forward when the clause says so
     ("Leaders will meet on Friday.", WED, "Friday", "2023-10-20", None, "day"),

@@ -702,13 +702,24 @@ def _build_rules() -> list[_Rule]:
             return _day(on(int(m["y"])), m[0])
         if pub is None:
             return None
-        # Nearest to publication; the future counts a little less (news looks back).
         candidates = [on(y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+        mod = (m["hmod"] or "").lower()
+        if mod == "last":
+            return _day(max(d for d in candidates if d < pub), m[0])
+        if mod == "next":
+            return _day(min(d for d in candidates if d > pub), m[0])
+        if mod == "this":
+            return _day(on(pub.year), m[0])
+        # Nearest to publication; the future counts a little less (news looks back).
         best = min(candidates, key=lambda d: abs((d - pub).days) * (1 if d <= pub else 1.5))
         return _day(best, m[0])
 
     holidays = _alt(list(table["holidays"])).replace("'", "['’]")
-    add("holiday", rf"\b(?i:(?P<h>{holidays}))\b(?:,?\s+{year}\b)?", holiday)
+    add(
+        "holiday",
+        rf"\b(?:(?P<hmod>(?i:last|next|this))\s+)?(?i:(?P<h>{holidays}))\b(?:,?\s+{year}\b)?",
+        holiday,
+    )
 
     def vague(m: re.Match[str], pub: date | None):
         info = table["vague"][re.sub(r"\s+", " ", m[0].lower())]
