@@ -314,3 +314,40 @@ def _as_link(value: Any, where: str) -> dict[str, Any]:
     if isinstance(value, dict) and value.get("id"):
         return dict(value)
     raise ActorRegistryError(f"{where}: a parent must be an id or {{id: ..., since: ...}}")
+
+
+def curated_row(
+    registry: ActorRegistry,
+    actor_id: str,
+    name: str,
+    kind: str,
+    country: str | None,
+    aliases: tuple[str, ...] | list[str],
+    parents: tuple[str, ...] | list[str],
+    source: str,
+) -> str:
+    """A checked YAML row for a new curated actor (the caller appends it to a groups file).
+
+    The row is added to ``registry`` on the way, so a bad row fails here, before any file
+    is touched; an alias that already names another actor is refused.
+    """
+    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]*", actor_id):
+        raise ActorRegistryError(f"actor id {actor_id!r}: use lower-case letters, digits and '-'")
+    for alias in (name, *aliases):
+        taken = registry.lookup_id(alias)
+        if taken:
+            raise ActorRegistryError(f"{alias!r} already names actor {taken!r}")
+    for parent in parents:
+        if parent not in registry.entries:
+            raise ActorRegistryError(f"parent {parent!r} is not a registry id")
+    row: dict[str, Any] = {"id": actor_id, "name": name, "kind": kind}
+    if country:
+        row["country"] = country
+    if aliases:
+        row["aliases"] = list(aliases)
+    if parents:
+        row["parents"] = [{"id": p} for p in parents]
+    row["source"] = source
+    registry._add_curated(row, f"new row {actor_id!r}")
+    text = yaml.safe_dump([row], sort_keys=False, allow_unicode=True, width=100)
+    return "\n" + text
