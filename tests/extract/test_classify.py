@@ -15,7 +15,15 @@ def shipped():
 
 
 def test_shipped_artifact_covers_the_25_codes(shipped):
-    assert shipped.labels == ontology.codes()
+    assert shipped.codes == ontology.codes()
+
+
+def test_event_probability_separates_events_from_other_news(shipped):
+    (_, _, event_p), (_, _, other_p) = shipped.predict_with_event(
+        ["Gunmen shot dead five villagers.", "The football club signed a new striker."]
+    )
+    assert 0.0 <= other_p < event_p <= 1.0
+    assert shipped.is_event(["Gunmen shot dead five villagers."]) == [True]
 
 
 def test_predict_proba_is_a_distribution_over_codes(shipped):

@@ -88,5 +88,10 @@ def _print_report(report) -> None:
             f"gate: rejects {report.gate_reject_accuracy:.3f} of {report.n_uncoded} non-ACLED "
             f"rows; wrongly rejects {report.gate_false_reject:.3f} of ACLED rows"
         )
+        if report.cheap_gate_reject_accuracy is not None:
+            click.echo(
+                f"  of which the cheap gate alone: rejects {report.cheap_gate_reject_accuracy:.3f}"
+                f" of non-ACLED rows, wrongly rejects {report.cheap_gate_false_reject:.3f}"
+            )
         for code, c in report.uncoded_by_code.items():
             click.echo(f"  {code}: {c['rejected']}/{c['rows']} rejected")

@@ -25,8 +25,9 @@ import numpy as np
 from eventwire.extract import ontology
 
 UNCODED = "UNCODED"
-# A predictor maps snippets to (code the classifier picks, whether the gate lets it through).
-Predictor = Callable[[Sequence[str]], list[tuple[str, bool]]]
+# A predictor maps snippets to (code the classifier picks, whether the snippet is kept as an
+# event, and optionally whether the cheap gate alone kept it).
+Predictor = Callable[[Sequence[str]], list[tuple]]
 
 
 class EvalDataError(ValueError):
@@ -78,6 +79,8 @@ class EventTypeReport:
     n_uncoded: int  # rows with non-ACLED codes
     gate_reject_accuracy: float | None  # share of those the gate rejects
     gate_false_reject: float  # share of ACLED rows the gate wrongly rejects
+    cheap_gate_reject_accuracy: float | None = None  # the hashed-feature gate alone
+    cheap_gate_false_reject: float | None = None
     per_type: list[dict[str, Any]] = field(default_factory=list)
     confusions: list[dict[str, Any]] = field(default_factory=list)
     uncoded_by_code: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -86,7 +89,8 @@ class EventTypeReport:
     def summary(self) -> dict[str, Any]:
         keys = (
             "weighted_f1", "macro_f1", "micro_f1", "n", "gate_reject_accuracy", "accuracy",
-            "weighted_f1_no_gate", "accuracy_no_gate", "gate_false_reject", "n_uncoded", "mode",
+            "weighted_f1_no_gate", "accuracy_no_gate", "gate_false_reject", "n_uncoded",
+            "cheap_gate_reject_accuracy", "cheap_gate_false_reject", "mode",
         )  # fmt: skip
         out = {k: getattr(self, k) for k in keys}
         return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}
@@ -100,7 +104,7 @@ def evaluate(rows: Sequence[CaseRow], predictor: Predictor, mode: str = "shipped
     return score(rows, preds, mode=mode)
 
 
-def score(rows: Sequence[CaseRow], preds: Sequence[tuple[str, bool]], mode: str = ""):
+def score(rows: Sequence[CaseRow], preds: Sequence[tuple], mode: str = ""):
     from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
     codes = set(ontology.codes())
@@ -109,8 +113,8 @@ def score(rows: Sequence[CaseRow], preds: Sequence[tuple[str, bool]], mode: str 
     if not acled:
         raise EvalDataError("no row has one of the 25 ACLED codes; is this a CASE 2021 file?")
     gold = [r.code for r, _ in acled]
-    pred = [code if keep else UNCODED for _, (code, keep) in acled]
-    pred_raw = [code for _, (code, _) in acled]
+    pred = [p[0] if p[1] else UNCODED for _, p in acled]
+    pred_raw = [p[0] for _, p in acled]
     labels = sorted(set(gold))
     # Micro F1 over the ACLED codes only: an uncoded answer is a miss, not a false alarm.
     micro = f1_score(gold, pred, labels=sorted(codes), average="micro", zero_division=0)
@@ -127,11 +131,14 @@ def score(rows: Sequence[CaseRow], preds: Sequence[tuple[str, bool]], mode: str 
         ).most_common(10)
     ]
     uncoded_by_code: dict[str, dict[str, int]] = {}
-    for row, (_, keep) in other:
+    for row, p in other:
         entry = uncoded_by_code.setdefault(row.code, {"rows": 0, "rejected": 0})
         entry["rows"] += 1
-        entry["rejected"] += int(not keep)
-    rejected = sum(not keep for _, (_, keep) in other)
+        entry["rejected"] += int(not p[1])
+    rejected = sum(not p[1] for _, p in other)
+    cheap = all(len(p) > 2 for p in preds)
+    cheap_reject = sum(not p[2] for _, p in other) / len(other) if cheap and other else None
+    cheap_false = sum(not p[2] for _, p in acled) / len(acled) if cheap else None
     return EventTypeReport(
         n=len(acled),
         accuracy=float(accuracy_score(gold, pred)),
@@ -145,6 +152,8 @@ def score(rows: Sequence[CaseRow], preds: Sequence[tuple[str, bool]], mode: str 
         n_uncoded=len(other),
         gate_reject_accuracy=rejected / len(other) if other else None,
         gate_false_reject=sum(q == UNCODED for q in pred) / len(acled),
+        cheap_gate_reject_accuracy=cheap_reject,
+        cheap_gate_false_reject=cheap_false,
         per_type=per_type,
         confusions=confusions,
         uncoded_by_code=dict(sorted(uncoded_by_code.items())),
@@ -153,7 +162,11 @@ def score(rows: Sequence[CaseRow], preds: Sequence[tuple[str, bool]], mode: str 
 
 
 def shipped_predictor(use_embeddings: bool = True) -> Predictor:
-    """The classifier and gate the pipeline uses, as loaded from the packaged artifacts."""
+    """The classifier and gate the pipeline uses, as loaded from the packaged artifacts.
+
+    A snippet is kept when the cheap gate passes it and the classifier finds an event in it
+    (P(NONE) below one half); the third answer is the cheap gate's verdict alone.
+    """
     from eventwire.extract.classify import SubEventClassifier
     from eventwire.extract.gate import Gate
 
@@ -161,9 +174,12 @@ def shipped_predictor(use_embeddings: bool = True) -> Predictor:
     clf.use_embeddings = use_embeddings
     gate = Gate.load()
 
-    def predict(texts: Sequence[str]) -> list[tuple[str, bool]]:
-        codes = [c for c, _ in clf.predict(list(texts))]
-        return [(c, gate.is_relevant(t)) for c, t in zip(codes, texts, strict=True)]
+    def predict(texts: Sequence[str]) -> list[tuple[str, bool, bool]]:
+        out = []
+        for t, (code, _, event_p) in zip(texts, clf.predict_with_event(list(texts)), strict=True):
+            cheap = gate.is_relevant(t)
+            out.append((code, cheap and event_p >= clf.event_threshold, cheap))
+        return out
 
     return predict
 
@@ -174,6 +190,7 @@ def cross_validate(
     k: int = 5,
     seed: int = 0,
     embed_weight: float = 0.4,
+    gate_recall: float = 0.98,
 ) -> EventTypeReport:
     """K-fold: train on our sentences plus k-1 folds of ``rows``, score the held-out fold.
 
@@ -187,38 +204,39 @@ def cross_validate(
     if k < 2:
         raise ValueError(f"--cv needs at least 2 folds, got {k}")
     codes = set(ontology.codes())
-    our_events = [t for t in training if t["label"] in codes]
-    our_texts = [t["text"] for t in our_events]
-    our_labels = [t["label"] for t in our_events]
+    known = codes | {"NONE"}
+    ours = [t for t in training if t["label"] in known]
+    our_texts = [t["text"] for t in ours]
+    our_labels = [t["label"] for t in ours]
     use_embed = embed_weight > 0
     our_vecs = classify.embed(our_texts) if use_embed else None
     row_vecs = classify.embed([r.text for r in rows]) if use_embed else None
-    gate_texts = [t["text"] for t in training]
-    gate_y = [t["label"] != "NONE" for t in training]
-    # Stratify on ACLED-or-not plus code, merging codes too rare to split k ways.
+    gate_y = [t["label"] != "NONE" for t in ours]
+    # Stratify on the code, merging codes too rare to split k ways.
     counts = Counter(r.code for r in rows)
     strata = [r.code if counts[r.code] >= k else "rare" for r in rows]
-    preds: list[tuple[str, bool] | None] = [None] * len(rows)
+    preds: list[tuple | None] = [None] * len(rows)
     folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=seed)
     for train_idx, test_idx in folds.split(np.zeros(len(rows)), strata):
-        fold_ev = [i for i in train_idx if rows[i].code in codes]
-        texts = our_texts + [rows[i].text for i in fold_ev]
-        labels = our_labels + [rows[i].code for i in fold_ev]
-        vecs = None
-        if use_embed:
-            vecs = np.vstack([our_vecs, row_vecs[fold_ev]]) if fold_ev else our_vecs
+        train_idx = list(train_idx)
+        texts = our_texts + [rows[i].text for i in train_idx]
+        # The file's non-ACLED rows are examples of "no event" for both checks.
+        labels = our_labels + [rows[i].code if rows[i].code in codes else "NONE" for i in train_idx]
+        vecs = np.vstack([our_vecs, row_vecs[train_idx]]) if use_embed else None
         clf = classify.fit_classifier(
             texts, labels, vectors=vecs, embed_weight=embed_weight, seed=seed,
             label_order=ontology.codes(),
         )  # fmt: skip
-        g_texts = gate_texts + [rows[i].text for i in train_idx]
         g_y = gate_y + [rows[i].code in codes for i in train_idx]
-        coef, b = gate.fit_gate(g_texts, g_y, seed=seed)
-        fold_gate = gate.Gate(coef=coef.astype(np.float64), intercept=b, threshold=0.5)
+        coef, b = gate.fit_gate(texts, g_y, seed=seed)
+        threshold = gate.choose_threshold(texts, g_y, gate_recall, seed)
+        fold_gate = gate.Gate(coef=coef.astype(np.float64), intercept=b, threshold=threshold)
         test_texts = [rows[i].text for i in test_idx]
         test_vecs = row_vecs[test_idx] if use_embed else None
-        for i, (code, _) in zip(test_idx, clf.predict(test_texts, vectors=test_vecs), strict=True):
-            preds[i] = (code, fold_gate.is_relevant(rows[i].text))
+        answers = clf.predict_with_event(test_texts, vectors=test_vecs)
+        for i, (code, _, event_p) in zip(test_idx, answers, strict=True):
+            cheap = fold_gate.is_relevant(rows[i].text)
+            preds[i] = (code, cheap and event_p >= clf.event_threshold, cheap)
     mode = f"{k}-fold cross-validation, trained on our sentences + the other folds"
     return score(rows, [p for p in preds if p is not None], mode=mode)
 

@@ -31,6 +31,7 @@ RECIPE_NAME = "subevent_classifier.recipe.json"
 # Sentence longer than this many characters are cut before embedding: MiniLM reads at most
 # 256 word pieces anyway, and long snippets cost time without changing the vote much.
 MAX_CHARS = 1200
+NONE = "NONE"  # training label of sentences that report no event
 
 
 class ClassifierError(RuntimeError):
@@ -96,6 +97,7 @@ class SubEventClassifier:
     embed_weight: float = 0.5  # share of the embedding model's vote when both are present
     metadata: dict[str, Any] = field(default_factory=dict)
     use_embeddings: bool = True  # switch off to run TF-IDF only (faster, less accurate)
+    event_threshold: float = 0.5  # below this P(any event), a sentence is left uncoded
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SubEventClassifier:
@@ -117,6 +119,22 @@ class SubEventClassifier:
         w = self.embed_weight
         return w * emb_p + (1.0 - w) * text_p
 
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The sub-event codes this model answers with (its labels without NONE)."""
+        return tuple(lab for lab in self.labels if lab != NONE)
+
+    def _split(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        # The NONE column says "no event here"; the codes are renormalised without it, so
+        # typing and relevance are two separate answers.
+        if NONE not in self.labels:
+            return matrix, np.ones(matrix.shape[0])
+        j = self.labels.index(NONE)
+        event_p = 1.0 - matrix[:, j]
+        codes = np.delete(matrix, j, axis=1)
+        total = codes.sum(axis=1, keepdims=True)
+        return codes / np.where(total > 0, total, 1.0), event_p
+
     def predict_proba(
         self, sentences: Sequence[str], vectors: np.ndarray | None = None
     ) -> list[dict[str, float]]:
@@ -127,19 +145,36 @@ class SubEventClassifier:
         sentences = _checked(sentences)
         if not sentences:
             return []
-        matrix = self._proba_matrix(sentences, vectors)
-        return [dict(zip(self.labels, map(float, row), strict=True)) for row in matrix]
+        matrix, _ = self._split(self._proba_matrix(sentences, vectors))
+        return [dict(zip(self.codes, map(float, row), strict=True)) for row in matrix]
 
     def predict(
         self, sentences: Sequence[str], vectors: np.ndarray | None = None
     ) -> list[tuple[str, float]]:
         """The most probable code and its probability, per sentence."""
+        return [(code, p) for code, p, _ in self.predict_with_event(sentences, vectors)]
+
+    def predict_with_event(
+        self, sentences: Sequence[str], vectors: np.ndarray | None = None
+    ) -> list[tuple[str, float, float]]:
+        """Per sentence: best code, its probability, and the probability of any event at all.
+
+        The last figure is 1 - P(NONE) for a model trained with non-event sentences (label
+        NONE), else 1.0. A pipeline drops a mention when it is below :attr:`event_threshold`.
+        """
         sentences = _checked(sentences)
         if not sentences:
             return []
-        matrix = self._proba_matrix(sentences, vectors)
+        matrix, event_p = self._split(self._proba_matrix(sentences, vectors))
         best = matrix.argmax(axis=1)
-        return [(self.labels[i], float(matrix[r, i])) for r, i in enumerate(best)]
+        codes = self.codes
+        return [(codes[i], float(matrix[r, i]), float(event_p[r])) for r, i in enumerate(best)]
+
+    def is_event(self, sentences: Sequence[str], vectors: np.ndarray | None = None) -> list[bool]:
+        """Whether each sentence reports an event at all (see :meth:`predict_with_event`)."""
+        return [
+            e >= self.event_threshold for _, _, e in self.predict_with_event(sentences, vectors)
+        ]
 
 
 def _checked(sentences: Sequence[str]) -> list[str]:
@@ -182,6 +217,7 @@ def _load_cached(path: str) -> SubEventClassifier:
         text_model=payload["text_model"],
         embed_model=payload.get("embed_model"),
         embed_weight=float(payload.get("embed_weight", 0.5)),
+        event_threshold=float(payload.get("event_threshold", 0.5)),
         metadata=dict(payload.get("metadata", {})),
     )
 
@@ -221,7 +257,7 @@ def fit_classifier(
     label_order: Sequence[str] | None = None,
     metadata: dict[str, Any] | None = None,
 ) -> SubEventClassifier:
-    """Train both halves on sentences and their codes.
+    """Train both halves on sentences and their codes (``NONE`` for sentences with no event).
 
     ``vectors`` are the embeddings of ``texts`` (computed with :func:`embed` if None and the
     package is present; pass ``embed_weight=0`` to train TF-IDF only).
@@ -229,7 +265,9 @@ def fit_classifier(
     texts = _checked(texts)
     if len(texts) != len(labels):
         raise ValueError(f"{len(texts)} texts but {len(labels)} labels")
-    order = tuple(label_order) if label_order else tuple(sorted(set(labels)))
+    order = tuple(label_order) if label_order else tuple(sorted(set(labels) - {NONE}))
+    if NONE in set(labels) and NONE not in order:
+        order = (*order, NONE)
     text_model = build_text_model(seed).fit(texts, list(labels))
     embed_model = None
     if embed_weight > 0:
@@ -257,6 +295,7 @@ def save_classifier(clf: SubEventClassifier, path: str | Path) -> Path:
         "text_model": clf.text_model,
         "embed_model": clf.embed_model,
         "embed_weight": clf.embed_weight,
+        "event_threshold": clf.event_threshold,
         "metadata": clf.metadata,
     }
     joblib.dump(payload, file, compress=3)
