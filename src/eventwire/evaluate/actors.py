@@ -128,9 +128,11 @@ def score_rows(
     """Resolve every gold mention in its report and score it (``roles`` runs the pipeline)."""
     resolver = resolver or ActorResolver()
     if roles and extract is None:
-        import eventwire
+        # the pipeline's function, not ``eventwire.extract``: once the ``eventwire.extract``
+        # stage package is imported, that attribute names the package instead
+        from eventwire.pipeline import extract as pipeline_extract
 
-        extract = eventwire.extract
+        extract = pipeline_extract
     scores = ActorScores()
     articles: dict[str, Any] = {}
     records: dict[str, list[dict[str, Any]] | None] = {}

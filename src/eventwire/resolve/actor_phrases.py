@@ -268,9 +268,18 @@ class MentionReader:
             cut = next((i for i, w in enumerate(core) if w in _CUT_WORDS and i > 0), None)
             if cut is not None:
                 gtype = self._head_type(core[:cut])
+        if gtype and self._capitalised_head(words, core):
+            return None  # "International Crisis Group": a name we do not know, not "a group"
         if gtype:
             return self._generic(gtype, country or ctx.country, backer, ctx)
         return self._skeleton_actor(words) or self._unknown_group(text, words, ctx)
+
+    @staticmethod
+    def _capitalised_head(words: _Words, core: list[str]) -> bool:
+        if len(words.words) < 2 or not core:
+            return False
+        last = max(i for i, w in enumerate(words.words) if w == core[-1])
+        return words.caps[last] and words.raws[last][:1].isupper()
 
     @staticmethod
     def _looks_named(words: _Words) -> bool:
