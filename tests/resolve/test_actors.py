@@ -125,7 +125,8 @@ def test_given_country_focus_wins_over_guessing(resolver):
 
 
 def test_unknown_group_names_are_kept_unverified_with_a_guessed_kind(resolver):
-    text = "A new armed movement, the Front for the Liberation of Lake Chad, attacked a town in Chad."
+    text = ("A new armed movement, the Front for the Liberation of Lake Chad, attacked a town "
+            "in Chad.")
     actor = resolver.for_article(text).resolve("the Front for the Liberation of Lake Chad", text)
     assert actor.verified is False
     assert (actor.kind, actor.country) == ("rebel group", "TD")
