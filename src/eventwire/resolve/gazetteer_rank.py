@@ -18,8 +18,9 @@ from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate
 FEATURE_PRIOR = {
     "continent": 3.5,
     "country": 4.0,
-    "admin1": 1.6,
+    "admin1": 2.2,
     "region": 2.0,
+    "sea": 2.0,
     "admin2": 0.3,
     "city": 0.8,
     "town": 0.0,
@@ -27,6 +28,7 @@ FEATURE_PRIOR = {
     "airport": -2.0,
     "airbase": -2.0,
 }
+AREA_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "region", "sea"})
 KIND_BONUS = {"main": 0.4, "alt": 0.0, "demonym": 0.0, "core": -0.5}
 MAX_CANDIDATES = 200
 
@@ -53,23 +55,40 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def focus_countries(picks: Iterable[Candidate]) -> Counter[str]:
-    """How much the report is about each country, from its confidently resolved places."""
-    focus: Counter[str] = Counter()
+@dataclass(slots=True)
+class Context:
+    """What the whole report says about where it is: countries, admin areas, places."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    anchors: list[Candidate] = field(default_factory=list)
+
+
+def report_context(picks: Iterable[Candidate], anchors: list[Candidate]) -> Context:
+    """The report's focus, from the places resolved in a first pass."""
+    ctx = Context(anchors=anchors)
     for cand in picks:
         if cand.country:
-            focus[cand.country] += 1
-    return focus
+            ctx.countries[cand.country] += 1
+        if cand.admin1 and cand.feature in ("admin1", "city"):
+            ctx.admin1[(cand.country or "", cand.admin1)] += 1
+    return ctx
 
 
-def score(
-    cand: Candidate,
-    hints: Hints,
-    focus: Counter[str],
-    anchors: list[Candidate],
-) -> float:
+POPULATION_WEIGHT = 0.35
+COUNTRY_FOCUS_WEIGHT = 2.0
+ADMIN_FOCUS_WEIGHT = 1.5
+ADMIN_POPULATION_FACTOR = 0.0
+
+
+def score(cand: Candidate, hints: Hints, ctx: Context) -> float:
     """Score of one candidate for one mention (higher is better)."""
-    s = 0.35 * math.log10(cand.population + 10)
+    focus, anchors = ctx.countries, ctx.anchors
+    people = cand.population
+    if cand.feature in ("admin1", "admin2"):
+        # An area's people make its name common, but less so than a city's own people.
+        people = int(people * ADMIN_POPULATION_FACTOR)
+    s = POPULATION_WEIGHT * math.log10(people + 10)
     facility = cand.feature in FACILITY_FEATURES
     if hints.facility:
         s += 5.0 if facility else -1.0
@@ -84,15 +103,20 @@ def score(
     elif hints.want in ("village", "town"):
         s += 1.0 if cand.feature in ("village", "town", "city") else -2.0
     total = sum(focus.values())
-    if total and cand.country:
-        s += 3.0 * focus[cand.country] / total
+    if total:
+        # Seas and continents belong to no country: they lose nothing to the focus.
+        share = focus[cand.country] if cand.country else max(focus.values())
+        s += COUNTRY_FOCUS_WEIGHT * share / total
+    admin_total = sum(ctx.admin1.values())
+    if admin_total and cand.admin1 and cand.feature not in ("admin1", "country"):
+        s += ADMIN_FOCUS_WEIGHT * ctx.admin1[(cand.country or "", cand.admin1)] / admin_total
     if hints.within:
         keys = {w.lower() for w in hints.within}
         if any(v and v.lower() in keys for v in (cand.admin1, cand.admin2, cand.country)) or any(
             a.country == cand.country and a.name.lower() in keys for a in anchors
         ):
             s += 3.0
-    if anchors and cand.feature not in ("country", "continent"):
+    if anchors and cand.feature not in AREA_FEATURES:
         near = min(haversine_km(cand.lat, cand.lon, a.lat, a.lon) for a in anchors)
         if near < 50:
             s += 2.0
@@ -103,12 +127,10 @@ def score(
     return s
 
 
-def best(
-    cands: list[Candidate], hints: Hints, focus: Counter[str], anchors: list[Candidate]
-) -> tuple[Candidate | None, float]:
+def best(cands: list[Candidate], hints: Hints, ctx: Context) -> tuple[Candidate | None, float]:
     """The best candidate and its margin over the runner-up (0 when alone)."""
     scored = sorted(
-        ((score(c, hints, focus, anchors), c) for c in cands[:MAX_CANDIDATES]),
+        ((score(c, hints, ctx), c) for c in cands[:MAX_CANDIDATES]),
         key=lambda t: -t[0],
     )
     if not scored or scored[0][0] == -math.inf:

@@ -23,7 +23,7 @@ import yaml
 from eventwire.model import Article, Place, PlaceMention, Span
 from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate, Gazetteer
 from eventwire.resolve.gazetteer_names import name_key
-from eventwire.resolve.gazetteer_rank import Hints, best, focus_countries
+from eventwire.resolve.gazetteer_rank import Context, Hints, best, report_context
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -101,7 +101,8 @@ _DATELINE_AFTER = re.compile(r"^[\s,A-Za-z.]{0,30}?(?:\(\w[\w ]*\)\s*)?[—–-]
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*[A-Z][\w. ]+)?\s*(?:\([\w ]+\)\s*)?[—–-]{1,2}\s", re.M
 )
-_CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\b")
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}|[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)(?![\w.])")
 _VAGUE = re.compile(
     r"\b(?:a|an|one|the|another)\s+(?:[\w.]+\s+){0,2}?(?:air\s*base|base|camp|facility|"
     r"airfield|outpost|garrison)\s+in\s+(?:the\s+)?(?:(\w+)\s+)?$",
@@ -119,6 +120,14 @@ _CLAUSE_BREAK = re.compile(
     r"since|and\s+(?:then\s+)?(?:that|the|a|an|one))\b|;|\s[—–]\s|\bwhile\b",
     re.I,
 )
+
+
+# Capitalised words that are almost never place names in English prose.
+_NOT_NAMES = frozenset({
+    "No", "The", "A", "An", "In", "On", "At", "It", "He", "She", "We", "I", "Mr", "Ms", "Dr",
+    "St", "May", "March", "June", "July", "August", "North", "South", "East", "West", "Western",
+    "Eastern", "Northern", "Southern", "Central", "Centre", "Center", "City", "Metro", "State",
+    "National", "Federal", "Capital", "Union", "Republic", "Marine", "Marines", "Portal"})
 
 
 @dataclass(slots=True)
@@ -177,9 +186,12 @@ class PlaceResolver:
             spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
         # Countries, regions and demonyms the model left untagged.
         for m in _CAPITALISED.finditer(text):
+            if m.group() in _NOT_NAMES:
+                continue
             cands = gaz.lookup_key(name_key(m.group()))
             if cands and any(
-                c.feature in ("country", "continent", "admin1", "region") or c.kind == "demonym"
+                c.feature in ("country", "continent", "admin1", "region", "sea")
+                or c.kind == "demonym"
                 for c in cands[:3]
             ):
                 if m.start() > 0 and text[m.start() - 1] in "-":
@@ -203,31 +215,17 @@ class PlaceResolver:
         fac = cues.facility.match(after)
         if fac and not f.facility:
             f.facility = True
-        if f.label in ("ORG", "PERSON") and not cands:
-            # "Gaza health ministry", "Chatham House": the leading place names the organisation.
-            words = name.split()
-            for n in range(len(words) - 1, 0, -1):
-                head = " ".join(words[:n])
-                if gaz.lookup_key(name_key(head)):
-                    rest = {w.lower().strip(".,") for w in words[n:]}
-                    if rest & cues.organisation:
-                        f.end = f.start + len(head)
-                        f.role = "organisation"
-                        return f
-                    break
-            return None
+        strong = _strong_place(cands, 100_000 if f.label == "ORG" else 1_000_000)
+        if f.label in ("ORG", "PERSON") and not (cands and (f.facility or strong)):
+            if f.label == "ORG":
+                # "Gaza health ministry", "HSBC Bank Malta": a place inside an organisation's
+                # name is a toponym, but never the place of an event.
+                return self._inner_place(f, name, cues)
+            else:
+                return None
+        if f.label == "ORG" and name.split()[-1].lower() in cues.organisation:
+            return self._inner_place(f, name, cues)
         if not cands:
-            return None
-        if f.label in ("ORG", "PERSON") and not any(c.kind == "main" for c in cands[:5]):
-            return None  # "Hamas" is an alternate name of Hamm: too weak against the tagger
-        if f.label == "ORG":
-            if name.split()[-1].lower() in cues.organisation:
-                return None
-            if not f.facility and not any(
-                c.feature in ("country", "admin1", "city", "region") for c in cands[:3]
-            ):
-                return None
-        if f.label == "PERSON" and not (f.facility or _looks_like_place(name, cands)):
             return None
         if f.label == "NORP" or (cands[0].kind == "demonym" and not f.facility):
             f.role = "demonym"
@@ -255,6 +253,22 @@ class PlaceResolver:
             f.role = self._non_event_role(f, doc, text, cues, cands)
         return f
 
+    def _inner_place(self, f: _Found, name: str, cues: _Cues) -> _Found | None:
+        words = name.split()
+        for size in range(min(3, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                part = " ".join(words[i : i + size])
+                if not part[:1].isupper() or part in _NOT_NAMES:
+                    continue
+                cands = self.gazetteer.lookup_key(name_key(part))
+                if cands and _strong_place(cands, 100_000):
+                    offset = len(" ".join(words[:i])) + (1 if i else 0)
+                    f.start += offset
+                    f.end = f.start + len(part)
+                    f.role = "organisation"
+                    return f
+        return None
+
     def _non_event_role(
         self, f: _Found, doc: Doc, text: str, cues: _Cues, cands: list[Candidate]
     ) -> str:
@@ -270,7 +284,7 @@ class PlaceResolver:
             if (
                 root.dep_ in ("nsubj", "nsubjpass")
                 and root.head.lemma_ in cues.metonymy_verbs
-                and cands[0].feature in ("country", "city")
+                and cands[0].feature in ("country", "city", "admin1")
                 and not f.facility
             ):
                 return "metonym"
@@ -290,28 +304,19 @@ class PlaceResolver:
             )
             for f in found
         }
-        # Pass 1: each name alone, countries of clear picks become the report's focus.
-        focus: Counter[str] = Counter()
+        # Pass 1: each name alone; its clear picks make the report's context for pass 2.
         first = {}
         for f in found:
-            pick, margin = best(cands_of[id(f)], hints_of[id(f)], focus, [])
-            first[id(f)] = pick
-        focus = focus_countries(
-            p
-            for f in found
-            if (p := first[id(f)]) is not None and f.role in ("place", "demonym", "dateline")
-        )
-        anchors = [
-            p
-            for f in found
-            if (p := first[id(f)]) is not None
-            and f.role == "place"
-            and p.feature not in ("country", "continent")
-        ]
+            first[id(f)], _ = best(cands_of[id(f)], hints_of[id(f)], Context())
+        picks = [p for f in found if (p := first[id(f)]) is not None
+                 and f.role in ("place", "demonym", "dateline")]
+        anchors = [p for f in found if (p := first[id(f)]) is not None
+                   and f.role == "place" and p.feature not in ("country", "continent")]
         out: list[PlaceMention] = []
         for f in found:
             others = [a for a in anchors if a is not first[id(f)]]
-            pick, margin = best(cands_of[id(f)], hints_of[id(f)], focus, others)
+            ctx = report_context(picks, others)
+            pick, margin = best(cands_of[id(f)], hints_of[id(f)], ctx)
             span = Span(f.start, f.end, text[f.start : f.end])
             place = pick.to_place() if pick else None
             out.append(
@@ -328,15 +333,21 @@ class PlaceResolver:
             for c in self.gazetteer.lookup(n)[:3]:
                 if c.feature == "country" and c.country:
                     keys.append(c.country)
+                elif c.feature == "admin1" and c.admin1:
+                    keys.append(c.admin1)  # "London, Ont." -> Ontario
         return keys
 
 
-def _looks_like_place(name: str, cands: list[Candidate]) -> bool:
-    # A PERSON tag on a place is common for transliterated names ("Harir"); a person's full
-    # name ("John Smith") rarely matches a populous place exactly.
-    top = cands[0]
-    return len(name.split()) == 1 and (
-        top.feature in ("country", "admin1", "region", "continent") or top.population > 50_000
+def _strong_place(cands: list[Candidate], population: int = 1_000_000) -> bool:
+    """A name that means a place even where the tagger saw a person or an organisation.
+
+    "Tamil Nadu" tagged PERSON is a state; "Nelson" or "Notre Dame" are not worth the risk.
+    """
+    return any(
+        c.kind in ("main", "alt")
+        and (c.feature in ("country", "admin1", "region", "continent", "sea")
+             or c.population >= population)
+        for c in cands[:5]
     )
 
 
