@@ -237,6 +237,9 @@ class MentionReader:
         dropped_tail = len(core) < len(full)
         joined = " ".join(core)
         found = self._context(joined, joined, ctx)
+        if found and dropped_tail and (found.id or "").startswith("gov-"):
+            # "government positions", "regime posts": the things attacked belong to the military
+            return self.reg.get("mil-" + (found.id or "")[4:])
         if found:
             return found
         country, rest = self._country_prefix(core)
@@ -272,6 +275,8 @@ class MentionReader:
             return None  # "International Crisis Group": a name we do not know, not "a group"
         if gtype:
             return self._generic(gtype, country or ctx.country, backer, ctx)
+        if not self._looks_named(words):
+            return None  # "Forces loyal": one capital at the start is sentence case, not a name
         return self._skeleton_actor(words) or self._unknown_group(text, words, ctx)
 
     @staticmethod
