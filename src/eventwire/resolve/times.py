@@ -13,9 +13,10 @@ Conventions (news style, publication date P):
 - explicit dates win, with or without a weekday ("Friday, Oct. 13, 2023"); a date
   without a year is the nearest such date (past preferred); a month named alone lies
   within the nine months before P or the three after;
-- an event takes the time nearest its trigger in its sentence, else the latest
-  non-background time earlier in the report, else P widened to the week before it
-  (``When.fallback`` True), never silently.
+- an event takes the time nearest its trigger in its sentence, else the governing
+  non-background time earlier in the report (same paragraph, else the lede's when the
+  article text is given), else P widened to the week before it (``When.fallback``
+  True), never silently.
 
 >>> from datetime import date
 >>> [(t.span.text, str(t.when.start)) for t in find_times("Shelling hit the town on Tuesday night.",
