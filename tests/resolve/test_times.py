@@ -468,3 +468,13 @@ def test_phrases_beyond_the_calendar_are_skipped_not_raised(published):
     text = "A million years ago, 999999 years later, last year, next week, Feb. 30, 2023."
     for mention in find_times(text, published):
         assert mention.when.start <= mention.when.end
+
+
+def test_a_timestamp_counts_by_its_day():
+    from datetime import datetime
+
+    stamp = datetime(2023, 10, 18, 23, 55)
+    assert str(_only("Rockets fell on Tuesday night.", stamp).when.start) == "2023-10-17"
+    text = "Rebels burned a school."
+    when, _ = event_time(_sentence(text, text), _trigger(text, "burned"), [], stamp)
+    assert when.end == WED

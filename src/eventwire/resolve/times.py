@@ -27,7 +27,7 @@ Conventions (news style, publication date P):
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from eventwire.model import Span, TimeMention, When
 from eventwire.resolve.times_rules import TimeExpression, find_expressions
@@ -139,6 +139,8 @@ def event_time(
 
     Raises NoTimeError when nothing dates the event and `published` is None.
     """
+    if isinstance(published, datetime):
+        published = published.date()
     inside = [t for t in times if sentence.start <= t.span.start and t.span.end <= sentence.end]
     if inside:
         best = min(

@@ -7,7 +7,7 @@ conventions to a TimeML-style value (what the gold data sets annotate) and to a
 where its locale knowledge helps; it is wrong for bare weekdays and silent on "the
 past 24 hours", so those are ours.
 
->>> from datetime import date
+>>> from datetime import date, datetime
 >>> found = find_expressions("It rained on Wednesday.", date(2023, 10, 18))
 >>> [(e.span.text, e.value) for e in found]
 [('Wednesday', '2023-10-18')]
@@ -56,6 +56,8 @@ def _resolve(rule: Rule, match: re.Match[str], anchor: date | None) -> Resolved 
 
 def find_expressions(text: str, published: date | None) -> list[TimeExpression]:
     """Every time expression in `text`, longest match first where candidates overlap."""
+    if isinstance(published, datetime):  # a timestamp counts by its calendar day
+        published = published.date()
     candidates: list[tuple[int, int, int, re.Match[str]]] = []
     for order, rule in enumerate(rules()):
         for match in rule.pattern.finditer(text):
