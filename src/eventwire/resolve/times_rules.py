@@ -7,7 +7,7 @@ conventions to a TimeML-style value (what the gold data sets annotate) and to a
 where its locale knowledge helps; it is wrong for bare weekdays and silent on "the
 past 24 hours", so those are ours.
 
->>> from datetime import date, datetime
+>>> from datetime import date
 >>> found = find_expressions("It rained on Wednesday.", date(2023, 10, 18))
 >>> [(e.span.text, e.value) for e in found]
 [('Wednesday', '2023-10-18')]
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 
 from eventwire.model import Span, When
