@@ -154,7 +154,8 @@ class MentionResolver:
             evidence.append(_evidence("location", sent, place_mention.span, art, 0.7))
 
         try:
-            when, time_mention = event_time(sent, mention.trigger, self.times, published)
+            when, time_mention = event_time(sent, mention.trigger, self.times, published,
+                                            text=art.text)
         except NoTimeError:
             when, time_mention = None, None
         if when is not None:

@@ -1,0 +1,1 @@
+"""Data tables shipped with eventwire (lexicons, ontology, registry, gazetteer rows)."""

@@ -1,0 +1,1 @@
+"""Extract: from a parsed article to event and statement mentions."""
