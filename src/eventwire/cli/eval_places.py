@@ -37,16 +37,19 @@ def eval_places(path: str, system_file: str | None, gazetteer: str | None, limit
         if limit:
             gold = gold[:limit]
         started = time.perf_counter()
+        timings: dict = {}
         if system_file:
             preds = read_system(system_file, len(gold))
         else:
             from eventwire.nlp import parse_many
             from eventwire.resolve.places import PlaceResolver
 
-            preds = predict(gold, PlaceResolver(gazetteer), parse_many)
+            resolver = PlaceResolver(gazetteer)
+            _ = resolver.gazetteer  # load (or build) before timing
+            preds = predict(gold, resolver, parse_many, timings)
     except (GoldFormatError, GazetteerError) as exc:
         raise click.ClickException(str(exc)) from exc
-    figures = score(gold, preds)
+    figures = score(gold, preds) | timings
     figures["system"] = system_file or "eventwire"
     figures["seconds"] = round(time.perf_counter() - started, 1)
     for key, value in figures.items():

@@ -50,7 +50,7 @@ CREATE TABLE place (
 CREATE TABLE name (key TEXT, place INTEGER, kind TEXT);
 CREATE VIRTUAL TABLE name_fts USING fts5(key, place UNINDEXED, tokenize='unicode61');
 """
-INDEXES = "CREATE INDEX name_key ON name(key);"
+INDEXES = "CREATE INDEX name_key ON name(key, place, kind);"
 
 
 class GazetteerBuildError(RuntimeError):

@@ -31,6 +31,7 @@ FEATURE_PRIOR = {
 AREA_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "region", "sea"})
 KIND_BONUS = {"main": 0.4, "alt": 0.0, "demonym": 0.0, "core": -0.5}
 MAX_CANDIDATES = 200
+PROXIMITY_CANDIDATES = 8
 
 
 @dataclass(slots=True)
@@ -81,6 +82,19 @@ ADMIN_FOCUS_WEIGHT = 1.5
 ADMIN_POPULATION_FACTOR = 0.0
 
 
+def proximity(cand: Candidate, anchors: list[Candidate]) -> float:
+    """Bonus for being near the report's other places (areas and the place itself excluded)."""
+    if cand.feature in AREA_FEATURES:
+        return 0.0
+    near = min((haversine_km(cand.lat, cand.lon, a.lat, a.lon) for a in anchors
+                if a.pid != cand.pid), default=math.inf)
+    if near < 50:
+        return 2.0
+    if near < 250:
+        return 1.2
+    return 0.4 if near < 1000 else 0.0
+
+
 def score(cand: Candidate, hints: Hints, ctx: Context) -> float:
     """Score of one candidate for one mention (higher is better)."""
     focus, anchors = ctx.countries, ctx.anchors
@@ -116,23 +130,25 @@ def score(cand: Candidate, hints: Hints, ctx: Context) -> float:
             a.country == cand.country and a.name.lower() in keys for a in anchors
         ):
             s += 3.0
-    if anchors and cand.feature not in AREA_FEATURES:
-        near = min(haversine_km(cand.lat, cand.lon, a.lat, a.lon) for a in anchors)
-        if near < 50:
-            s += 2.0
-        elif near < 250:
-            s += 1.2
-        elif near < 1000:
-            s += 0.4
+    if anchors:
+        s += proximity(cand, anchors)
     return s
 
 
 def best(cands: list[Candidate], hints: Hints, ctx: Context) -> tuple[Candidate | None, float]:
-    """The best candidate and its margin over the runner-up (0 when alone)."""
+    """The best candidate and its margin over the runner-up (0 when alone).
+
+    Distances to the report's other places are costly, so they are added only for the
+    candidates that lead without them.
+    """
+    bare = Context(ctx.countries, ctx.admin1, [])
     scored = sorted(
-        ((score(c, hints, ctx), c) for c in cands[:MAX_CANDIDATES]),
+        ((score(c, hints, bare), c) for c in cands[:MAX_CANDIDATES]),
         key=lambda t: -t[0],
     )
+    if ctx.anchors and len(scored) > 1:
+        head = [(s + proximity(c, ctx.anchors), c) for s, c in scored[:PROXIMITY_CANDIDATES]]
+        scored = sorted(head, key=lambda t: -t[0]) + scored[PROXIMITY_CANDIDATES:]
     if not scored or scored[0][0] == -math.inf:
         return None, 0.0
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0

@@ -172,6 +172,7 @@ class PlaceResolver:
         cues = _cues()
         gaz = self.gazetteer
         spans: list[_Found] = []
+        tagged = bytearray(len(text) + 1)  # characters inside the tagger's entities
         for m in _FACILITY_NAME.finditer(text):
             spans.append(_Found(m.start(1), m.end(1), "FAC", facility=True))
         for ent in doc.ents:
@@ -182,11 +183,12 @@ class PlaceResolver:
                 if text[end - 2 : end] in ("'s", "’s"):
                     end -= 2
                 spans.append(_Found(start, end, ent.label_))
+            tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for m in _DATELINE.finditer(text):
             spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
         # Countries, regions and demonyms the model left untagged.
         for m in _CAPITALISED.finditer(text):
-            if m.group() in _NOT_NAMES:
+            if m.group() in _NOT_NAMES or tagged[m.start()]:
                 continue
             cands = gaz.lookup_key(name_key(m.group()))
             if cands and any(
@@ -273,12 +275,14 @@ class PlaceResolver:
         self, f: _Found, doc: Doc, text: str, cues: _Cues, cands: list[Candidate]
     ) -> str:
         line_start = text.rfind("\n", 0, f.start) + 1
-        if not text[line_start : f.start].strip() and _DATELINE_AFTER.match(text[f.end :]):
+        if not text[line_start : f.start].strip() and _DATELINE_AFTER.match(
+            text[f.end : f.end + 60]
+        ):
             return "dateline"
         sent = doc.char_span(f.start, f.end, alignment_mode="expand")
         if sent is not None:
-            sentence = sent.sent.text
-            if cues.byline.search(sentence):
+            whole = sent.sent
+            if cues.byline.search(text, whole.start_char, whole.end_char):
                 return "byline"
             root = sent.root
             if (
@@ -294,7 +298,7 @@ class PlaceResolver:
 
     def _resolve(self, found: list[_Found], text: str, title: str = "") -> list[PlaceMention]:
         gaz = self.gazetteer
-        cands_of = {id(f): gaz.lookup_key(name_key(text[f.start : f.end])) for f in found}
+        keys = {id(f): name_key(text[f.start : f.end]) for f in found}
         hints_of = {
             id(f): Hints(
                 facility=f.facility,
@@ -304,19 +308,26 @@ class PlaceResolver:
             )
             for f in found
         }
+        # One sense per name and hints in a report: resolve each distinct pair once.
+        def sense(f: _Found) -> tuple:
+            h = hints_of[id(f)]
+            return (keys[id(f)], h.facility, h.want, tuple(h.within), h.demonym)
+
+        distinct = {sense(f): f for f in found}
         # Pass 1: each name alone; its clear picks make the report's context for pass 2.
-        first = {}
-        for f in found:
-            first[id(f)], _ = best(cands_of[id(f)], hints_of[id(f)], Context())
-        picks = [p for f in found if (p := first[id(f)]) is not None
+        first = {k: best(gaz.lookup_key(k[0]), hints_of[id(f)], Context())[0]
+                 for k, f in distinct.items()}
+        picks = [p for f in found if (p := first[sense(f)]) is not None
                  and f.role in ("place", "demonym", "dateline")]
-        anchors = [p for f in found if (p := first[id(f)]) is not None
-                   and f.role == "place" and p.feature not in ("country", "continent")]
+        anchors = list({p.pid: p for f in found if (p := first[sense(f)]) is not None
+                        and f.role == "place" and p.feature not in ("country", "continent")
+                        }.values())
+        ctx = report_context(picks, anchors)
+        second = {k: best(gaz.lookup_key(k[0]), hints_of[id(f)], ctx)
+                  for k, f in distinct.items()}
         out: list[PlaceMention] = []
         for f in found:
-            others = [a for a in anchors if a is not first[id(f)]]
-            ctx = report_context(picks, others)
-            pick, margin = best(cands_of[id(f)], hints_of[id(f)], ctx)
+            pick, margin = second[sense(f)]
             span = Span(f.start, f.end, text[f.start : f.end])
             place = pick.to_place() if pick else None
             out.append(
