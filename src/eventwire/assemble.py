@@ -31,6 +31,7 @@ _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civ
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _STANCE_OF_VERB = {"confirm": "confirmed", "claim": "claimed", "deny": "denied"}
 _NEAR_KM = 40.0
+BACKGROUND_DAYS = 31  # older than this before publication: context, not news
 
 
 def _km(a: Place, b: Place) -> float:
@@ -62,6 +63,13 @@ def _places_same(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or a.geo_precision >= 3 or b.geo_precision >= 3:
         return False
     return (a.gazetteer_id is not None and a.gazetteer_id == b.gazetteer_id) or _km(a, b) <= 5
+
+
+def _places_differ(a: Place | None, b: Place | None) -> bool:
+    """Both places specific (geo precision 1 or 2) and not the same spot."""
+    if a is None or b is None or a.geo_precision >= 3 or b.geo_precision >= 3:
+        return False
+    return not _places_same(a, b)
 
 
 def _times_compatible(a: When | None, b: When | None) -> bool:
@@ -265,14 +273,17 @@ def _outcome_share(m: Mention, event: Event) -> Mention:
 
 def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
     b = _Builder(article)
-    headline_end = len(article.title) if article.title else 0
+    # a headline that opens the text tells the story ahead of it
+    headline_end = len(article.title) if article.title and article.text.startswith(
+        article.title) else 0
     primary = [m for m in mentions if not _is_collective(m) and m.sentence.start >= headline_end]
     collective = [m for m in mentions if m not in primary]
     sentence_events: dict[int, list[int]] = {}
     for m in primary:
         own = sentence_events.setdefault(m.sentence.start, [])
+        # two happenings told in one sentence stay apart when their places differ
         matches = [i for i in b.candidates(m)
-                   if i not in own or _places_same(b.events[i].place, m.place)]
+                   if i not in own or not _places_differ(b.events[i].place, m.place)]
         strong = [i for i in matches if _places_same(b.events[i].place, m.place)]
         vague = m.place is None or m.place.geo_precision >= 2
         if strong:
@@ -403,13 +414,22 @@ def _contested(event: Event) -> None:
         event.assoc_actors = []
 
 
+def _background(m: Mention, published) -> bool:
+    """A happening its own sentence dates well before the report ("fighting resumed last
+    year", "the 2015 peace agreement"): background, not news to code."""
+    own = _own_time(m)
+    return published is not None and own is not None and (
+        published - own.end).days > BACKGROUND_DAYS
+
+
 def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
     """The events and statements of one article, events first.
 
     Only happenings that occurred or are claimed become events; threats and other
     statements become statement records.
     """
-    happenings = [m for m in mentions if m.kind == "event"]
+    happenings = [m for m in mentions if m.kind == "event"
+                  and not _background(m, article.published_at)]
     said = [m for m in mentions if m.kind == "statement"]
     events = _assemble_events(article, happenings)
     statements = _assemble_statements(article, said, events)
