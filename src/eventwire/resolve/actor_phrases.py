@@ -23,7 +23,7 @@ from eventwire.resolve.actor_registry import ActorRegistry, normalise
 _TOKEN = re.compile(r"[\w][\w'’.\-&/]*")
 _LOYAL = re.compile(
     r"^(?:\w+\s+)?(?:forces|fighters|militiamen|troops|gunmen|members|militants|elements|units|"
-    r"supporters|loyalists|partisans|cadres|operatives|soldiers)\s+"
+    r"supporters|loyalists|partisans|cadres|operatives|soldiers|officials|leaders|commanders)\s+"
     r"(?:loyal to|of|from|belonging to|affiliated with|affiliated to|linked to|allied to|"
     r"allied with|aligned with|backed by)\s+(?P<group>.+)$",
     re.IGNORECASE,
@@ -91,6 +91,7 @@ class MentionReader:
         for prefix, key in (("gov", "government"), ("pol", "police"), ("mil", "military")):
             for noun in forms.get(key) or ():
                 self.state_nouns[normalise(noun)] = prefix
+        self.needs_country = {normalise(w) for w in forms.get("needs_country") or ()}
         self.context: dict[str, dict[str, str]] = {}
         for phrase, targets in (forms.get("context") or {}).items():
             key = phrase if phrase.isupper() else normalise(phrase)
@@ -242,6 +243,10 @@ class MentionReader:
             return self.reg.get("mil-" + (found.id or "")[4:])
         if found:
             return found
+        prefix = self.state_nouns.get(joined)
+        if prefix and ctx.country and joined not in self.needs_country:
+            # "a gendarmerie post", "the interior ministry": the report's own state
+            return self.reg.get(f"{prefix}-{ctx.country}")
         country, rest = self._country_prefix(core)
         if country:
             # "Ukraine's air force": the dropped tail may itself be the state noun

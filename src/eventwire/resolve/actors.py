@@ -63,6 +63,10 @@ _PARENT_BACKREF = re.compile(
     re.I,
 )
 _PREPOSITIONS = {"in", "near", "at", "outside", "across", "around", "into", "inside", "from", "of"}
+_COMPASS = {
+    "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+    "occupied", "northeastern", "northwestern", "southeastern", "southwestern",
+}
 _NON_GROUP_KINDS = {"state forces", "civilians", "protesters", "rioters"}
 
 
@@ -171,7 +175,7 @@ class ActorResolver:
         up the larger group", "an umbrella group of ..."), so later resolutions in this article
         use them. ``country_focus`` (ISO alpha-2) is guessed from the text when not given."""
         named = self._scan_registry(text, {})
-        focus = country_focus or self._focus(text, named)
+        focus = self._focus(text, named, country_focus)
         article = ArticleActors(text, focus, self.registry, self.reader, named)
         self._read_affiliations(article)
         article.named = self._scan_registry(text, article.overrides)
@@ -236,9 +240,16 @@ class ActorResolver:
         named.sort(key=lambda n: n.start)
         return named
 
-    def _focus(self, text: str, named: list[NamedActor]) -> str | None:
-        """The country the report is mostly about, weighing places above nationality words."""
+    def _focus(
+        self, text: str, named: list[NamedActor], given: str | None = None
+    ) -> str | None:
+        """The country the report is mostly about, weighing places above nationality words.
+
+        A ``given`` focus (from the places stage) counts as much as a place name; a country
+        the text names after a preposition ("in southern Iraq") outweighs it."""
         votes: Counter[str] = Counter()
+        if given:
+            votes[given.upper()] += 2.5
         tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
         norms = [normalise(t[1]) for t in tokens]
         i = 0
@@ -246,7 +257,10 @@ class ActorResolver:
             if not tokens[i][1][:1].isupper():
                 i += 1
                 continue
-            after_prep = i > 0 and norms[i - 1] in _PREPOSITIONS
+            after_prep = i > 0 and (
+                norms[i - 1] in _PREPOSITIONS
+                or (i > 1 and norms[i - 1] in _COMPASS and norms[i - 2] in _PREPOSITIONS)
+            )
             for size in (3, 2, 1):
                 key = " ".join(norms[i : i + size])
                 cc = self.registry.country_index.get(key)
