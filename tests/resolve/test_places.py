@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
-from places_support import small_gazetteer_path
 
 from eventwire.model import Article, Place, PlaceMention, Span
 from eventwire.nlp import load_nlp
+from eventwire.resolve.gazetteer_build import build_gazetteer
 from eventwire.resolve.gazetteer_rank import haversine_km
 from eventwire.resolve.places import PlaceResolver, event_place
+
+
+def small_gazetteer_path() -> Path:
+    """A gazetteer of a few countries, built once per test process and shared by files."""
+    path = Path(tempfile.gettempdir()) / f"eventwire-test-gazetteer-{os.getpid()}.sqlite"
+    if not path.exists():
+        build_gazetteer(path, countries=("IQ", "PS", "US", "GB", "CA", "LB", "SY", "IL", "IR"))
+        atexit.register(path.unlink, missing_ok=True)
+    return path
+
 
 # Our own report, built to hold the traps of real wire copy: a dateline, a vague base named
 # later, a facility the small model misses, an organisation and a metonym named after
