@@ -31,6 +31,7 @@ _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civ
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _STANCE_OF_VERB = {"confirm": "confirmed", "claim": "claimed", "deny": "denied"}
 _NEAR_KM = 40.0
+CODED_MODALITIES = ("occurred", "claimed")  # denied, hypothetical, negated: not coded
 BACKGROUND_DAYS = 31  # older than this before publication: context, not news
 
 
@@ -428,7 +429,7 @@ def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
     Only happenings that occurred or are claimed become events; threats and other
     statements become statement records.
     """
-    happenings = [m for m in mentions if m.kind == "event"
+    happenings = [m for m in mentions if m.kind == "event" and m.modality in CODED_MODALITIES
                   and not _background(m, article.published_at)]
     said = [m for m in mentions if m.kind == "statement"]
     events = _assemble_events(article, happenings)

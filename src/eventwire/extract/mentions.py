@@ -2,8 +2,8 @@
 
 One pass over the sentences: find triggers, decide modality and source, collect the
 arguments, numbers and outcomes. Threats and plans become statements; hypothetical
-and negated happenings are dropped (they did not happen); claims and denials keep
-the happening they are about as a mention with that modality, for assembly.
+and negated happenings keep their modality (assembly does not code them); claims and
+denials keep the happening they are about as a mention with that modality.
 """
 
 from __future__ import annotations
@@ -260,7 +260,8 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
 
 
 def _statement_mention(doc: Doc, article: Article, sent: SpacySpan, stype: str,
-                       trigger: Token, speaker: Token | None, about: Mention | None) -> Mention:
+                       trigger: Token, speaker: Token | None, about: Mention | None,
+                       modality: str | None = None) -> Mention:
     speaker_span = None
     if speaker is not None:
         speaker_span = _affiliation(speaker) or _speaker_phrase(speaker)
@@ -280,7 +281,7 @@ def _statement_mention(doc: Doc, article: Article, sent: SpacySpan, stype: str,
         kind="statement",
         event_type=sub.event_type,
         sub_event_type=sub.name,
-        modality=_STATEMENT_MODALITY.get(stype, "occurred"),
+        modality=modality or _STATEMENT_MODALITY.get(stype, "occurred"),
         statement_type=stype,
         arguments=args,
         speaker=speaker_span,
@@ -312,16 +313,18 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
         if _habitual(token, sent):
             continue
         mention = _event_mention(doc, article, sent, trig, facts, owner)
-        if mention.modality in ("hypothetical", "negated"):
-            continue  # not a happening; nothing to code
         if mention.modality in ("threatened", "planned"):
             statement_events.append((mention, token))
             continue
+        # hypothetical and negated happenings are kept with their modality; assembly
+        # codes only what happened
         mentions.append(mention)
-    # Threats and plans are statements by whoever threatens, unless an explicit
-    # "threatened"/"warned" in the sentence already makes that statement.
+    # Threats and plans are statements by whoever threatens or plans, unless an explicit
+    # "threatened"/"warned" in the sentence already makes that statement. A plan in a
+    # quoted speaker's words is a threat; a plan reported plainly is an announcement.
     explicit_threat = any(t == "threat" for group in statements.values() for t, _ in group)
     about: Mention | None = None
+    intent: dict[int, str] = {}
     for mention, token in statement_events:
         about = about or mention
         if explicit_threat:
@@ -331,15 +334,20 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
             found = doc.char_span(mention.speaker.start, mention.speaker.end,
                                   alignment_mode="expand")
             speaker = found.root if found is not None else None
+        stype = "threat" if mention.modality == "threatened" or speaker is not None \
+            else "announcement"
         speaker = speaker or _statement_speaker(token)
-        statements.setdefault(speaker.i if speaker is not None else -1, []).append(
-            ("threat", token))
+        key = speaker.i if speaker is not None else -1
+        statements.setdefault(key, []).append((stype, token))
+        intent[key] = mention.modality
         explicit_threat = True
     for key, group in statements.items():
         stype, token = min(group, key=lambda g: _STATEMENT_PRIORITY.index(g[0]))
         speaker = doc[key] if key >= 0 else None
-        mentions.append(_statement_mention(doc, article, sent, stype, token, speaker,
-                                           about if stype == "threat" else None))
+        mentions.append(_statement_mention(
+            doc, article, sent, stype, token, speaker,
+            about if stype in ("threat", "announcement") else None,
+            modality=intent.get(key) if stype in ("threat", "announcement") else None))
     return mentions
 
 
