@@ -366,6 +366,10 @@ class MentionReader:
         self, country: str, core: list[str], dropped_tail: bool, ctx: PhraseContext
     ) -> Actor | None:
         word = " ".join(core)
+        if word in self.reg.place_keys:
+            # "Moscow said" speaks for the government; "in Port-au-Prince" is only a place
+            speaks = self._speaks(word, ctx.sentence)
+            return self.reg.get(f"gov-{country}") if speaks and not dropped_tail else None
         if word in self.reg.demonym_index and word not in self.reg.country_index:
             # "Israelis", "Iraqis": the people, not the state
             if word.endswith("s") and self.reg.demonym_index.get(word[:-1]):

@@ -81,6 +81,7 @@ class Country:
     the: bool = False
     demonyms: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # capitals and regions: they say where, and speak for it
 
     @property
     def display(self) -> str:
@@ -111,6 +112,7 @@ class ActorRegistry:
     skeleton_index: dict[str, str | None] = field(default_factory=dict)
     country_index: dict[str, str] = field(default_factory=dict)
     demonym_index: dict[str, str] = field(default_factory=dict)
+    place_keys: set[str] = field(default_factory=set)
     children: dict[tuple[str, str | None], list[str]] = field(default_factory=dict)
     armed_wings: dict[str, str] = field(default_factory=dict)
     state_forms: dict[str, Any] = field(default_factory=dict)
@@ -159,10 +161,15 @@ class ActorRegistry:
                     the=(row.get("the") or "").strip() == "1",
                     demonyms=_split(row.get("demonyms")),
                     aliases=_split(row.get("aliases")),
+                    places=_split(row.get("places")),
                 )
         for country in self.countries.values():
-            for name in (country.name, *country.aliases):
+            for name in (country.name, *country.aliases, *country.places):
                 self.country_index.setdefault(normalise(name), country.code)
+        names = {normalise(n) for c in self.countries.values() for n in (c.name, *c.aliases)}
+        for country in self.countries.values():
+            places = {normalise(p) for p in country.places}
+            self.place_keys.update(places - names)
             official = pycountry.countries.get(alpha_2=country.code)
             if official is not None:
                 self.country_index.setdefault(normalise(official.name), country.code)
