@@ -18,6 +18,7 @@ from eventwire.resolve.gazetteer_build import (
     GAZETTEER_VERSION,
     build_gazetteer,
     default_gazetteer_path,
+    recipe_hash,
 )
 from eventwire.resolve.gazetteer_names import key_variants, name_key
 
@@ -92,6 +93,13 @@ class Gazetteer:
                 f"gazetteer {self.path} has version {row[0] if row else None!r}, expected "
                 f"{GAZETTEER_VERSION!r}; rebuild it with `eventwire gazetteer build`"
             )
+        recipe = self._con.execute("SELECT value FROM meta WHERE key='recipe'").fetchone()
+        if build_if_missing and (not recipe or recipe[0] != recipe_hash()):
+            log.warning("gazetteer %s was built from other data: rebuilding it", self.path)
+            self._con.close()
+            build_gazetteer(self.path)
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                        check_same_thread=False)
         self._lookup = lru_cache(maxsize=50_000)(self._lookup_key)
 
     def lookup(self, name: str) -> list[Candidate]:

