@@ -137,3 +137,27 @@ def test_unknown_group_names_are_kept_unverified_with_a_guessed_kind(resolver):
                                      "Lahib Higel", "International Crisis Group", ""])
 def test_things_that_are_not_actors_give_none(resolver, mention):
     assert resolver.for_article("A drone hit a hospital in Iraq.").resolve(mention) is None
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        ("Gangs burned a police station in Port-au-Prince, Haiti.", "Port-au-Prince", None),
+        ("Missiles hit Kyiv overnight, Ukraine said.", "Kyiv", None),
+        ("Moscow denied targeting civilians in Ukraine.", "Moscow", "gov-RU"),
+        ("Israel struck Gaza overnight.", "Israel", "mil-IL"),
+        ("A drone struck his car in Baghdad, Iraq.", "his car", None),
+        ("Jihadists attacked a gendarmerie post in Mali.", "a gendarmerie post", "pol-ML"),
+        ("HTS shelled government positions near Idlib, Syria.", "government positions", "mil-SY"),
+        ("Near Tulkarm in the West Bank, troops shot a gunman.", "troops", "mil-IL"),
+        ("Two drones struck a base in Iraq.", "Two drones", None),
+    ],
+)
+def test_places_weapons_and_possessions_are_not_actors(resolver, text, mention, expected):
+    actor = resolver.for_article(text).resolve(mention, text)
+    assert (actor.id if actor else None) == expected
+
+
+def test_a_country_named_in_the_text_outweighs_a_wrong_given_focus(resolver):
+    text = "Gunmen shot dead an activist in Amara, in southern Iraq."
+    assert resolver.for_article(text, country_focus="ET").focus == "IQ"
