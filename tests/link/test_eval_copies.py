@@ -13,7 +13,7 @@ def test_eval_copies_prints_figures_as_last_json_line():
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output.strip().splitlines()[-1])
     assert {"copy_p", "copy_r", "copy_f1", "n_reports"} <= set(figures)
-    assert figures["n_reports"] == 11
+    assert figures["n_reports"] == 14
 
 
 def test_eval_copies_names_a_bad_line(tmp_path):

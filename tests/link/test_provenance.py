@@ -74,3 +74,10 @@ def test_source_for_marks_copies_dependent():
     copy = source_for(article, copy_of="a")
     assert (original.independent, original.copy_of, original.wire_source) == (True, None, "AP")
     assert (copy.independent, copy.copy_of) == (False, "a")
+
+
+def test_signoff_set_aside_by_ingest_still_counts():
+    article = Article(id="x", text=BODY, byline="Jonas Pike",
+                      metadata={"boilerplate": ["Reporting by Paul Oren; Editing by Clara Mendes"]})
+    assert wire_source(article) == "Reuters"
+    assert byline_conflict(article) is True

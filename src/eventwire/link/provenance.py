@@ -66,13 +66,22 @@ def _edges(text: str) -> str:
     return text[:_HEAD_CHARS] + "\n" + text[-_TAIL_CHARS:]
 
 
+def _credit_zone(article: Article) -> str:
+    # Ingest moves lines it takes for page furniture (credits among them) into
+    # metadata["boilerplate"]; a sign-off there still says who wrote the story.
+    removed = article.metadata.get("boilerplate") or []
+    lines = [str(x) for x in removed] if isinstance(removed, (list, tuple)) else []
+    return "\n".join([_edges(article.text), *lines])
+
+
 def wire_match(article: Article) -> tuple[str, str] | None:
     """The agency id and the matched credit text, or None.
 
     The earliest-listed agency whose sign-off appears in the article's first or last
-    lines wins; an outlet that is itself an agency counts as that agency.
+    lines (or in credit lines ingest set aside as boilerplate) wins; an outlet or
+    byline that is itself an agency counts as that agency.
     """
-    text = _edges(article.text)
+    text = _credit_zone(article)
     for agency in wire_agencies():
         for pattern in agency.signoffs:
             found = pattern.search(text)
@@ -125,7 +134,7 @@ def site_byline(article: Article) -> str | None:
 
 
 def _credit_text(article: Article, matched: str) -> str:
-    tail = _edges(article.text)
+    tail = _credit_zone(article)
     return " ".join([matched, *(m.group(0) for m in _CREDIT_LINE.finditer(tail))])
 
 
