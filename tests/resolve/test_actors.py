@@ -161,3 +161,14 @@ def test_places_weapons_and_possessions_are_not_actors(resolver, text, mention, 
 def test_a_country_named_in_the_text_outweighs_a_wrong_given_focus(resolver):
     text = "Gunmen shot dead an activist in Amara, in southern Iraq."
     assert resolver.for_article(text, country_focus="ET").focus == "IQ"
+
+
+def test_affiliations_dated_after_the_report_are_not_associated(resolver):
+    from datetime import date
+
+    text = "Kataib Hezbollah fired rockets at a base in Iraq."
+    before = resolver.for_article(text, published=date(2020, 3, 11))
+    after = resolver.for_article(text, published=date(2024, 1, 28))
+    kh = before.resolve("Kataib Hezbollah")
+    assert before.associated(kh) == []
+    assert [a.id for a in after.associated(kh)] == ["islamic-resistance-in-iraq"]

@@ -25,6 +25,7 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from eventwire.model import Actor
 from eventwire.resolve.actor_phrases import MentionReader, PhraseContext, city_country
@@ -92,6 +93,7 @@ class ArticleActors:
     named: list[NamedActor] = field(default_factory=list)
     overrides: dict[str, Actor] = field(default_factory=dict)
     umbrellas: dict[str, str] = field(default_factory=dict)
+    published: date | None = None
 
     def resolve(self, mention: str, sentence: str = "") -> Actor | None:
         """A mention's text -> registry actor, generic actor, unverified group, or None.
@@ -110,9 +112,14 @@ class ArticleActors:
         return self.reader.read(mention, ctx)
 
     def associated(self, actor: Actor) -> list[Actor]:
-        """Associated actors as ACLED keeps them: the coalitions or organisations above it."""
+        """Associated actors as ACLED keeps them: the coalitions or organisations above it.
+
+        A parent the registry dates later than the report (``since`` after its year) is left
+        out: Kataib Hezbollah was not part of the Islamic Resistance in Iraq in 2020."""
         out: list[Actor] = []
         for parent_id in actor.parents:
+            if not self._parent_valid(actor, parent_id):
+                continue
             parent = self.registry.get(parent_id) or self._override_by_id(parent_id)
             if parent is not None:
                 out.append(parent)
@@ -152,6 +159,16 @@ class ArticleActors:
                     return dataclasses.replace(named.actor)
         return None
 
+    def _parent_valid(self, actor: Actor, parent_id: str) -> bool:
+        entry = self.registry.entry(actor.id or "")
+        if self.published is None or entry is None:
+            return True
+        for link in entry.parents:
+            since = link.get("since")
+            if link.get("id") == parent_id and isinstance(since, int):
+                return since <= self.published.year
+        return True
+
     def _override_by_id(self, actor_id: str) -> Actor | None:
         for actor in self.overrides.values():
             if actor.id == actor_id:
@@ -170,13 +187,16 @@ class ActorResolver:
         self.registry = registry if registry is not None else default_registry()
         self.reader = MentionReader(self.registry)
 
-    def for_article(self, text: str, country_focus: str | None = None) -> ArticleActors:
+    def for_article(
+        self, text: str, country_focus: str | None = None, published: date | None = None
+    ) -> ArticleActors:
         """Reads affiliations stated in the text ("X, one of the Iran-backed militias that make
         up the larger group", "an umbrella group of ..."), so later resolutions in this article
-        use them. ``country_focus`` (ISO alpha-2) is guessed from the text when not given."""
+        use them. ``country_focus`` (ISO alpha-2) is one vote with the text's own evidence;
+        ``published`` (optional) keeps out affiliations the registry dates later."""
         named = self._scan_registry(text, {})
         focus = self._focus(text, named, country_focus)
-        article = ArticleActors(text, focus, self.registry, self.reader, named)
+        article = ArticleActors(text, focus, self.registry, self.reader, named, published=published)
         self._read_affiliations(article)
         article.named = self._scan_registry(text, article.overrides)
         article.named = self._with_unknown_names(article)
