@@ -29,7 +29,14 @@ def eval_places(path: str, system_file: str | None, gazetteer: str | None, limit
     Example: eventwire eval places ../shared/eval/geoparsing/GWN.xml
     --system ../shared/eval/geoparsing/gwn_edin.txt
     """
-    from eventwire.evaluate.places import GoldFormatError, predict, read_gold, read_system, score
+    from eventwire.evaluate.places import (
+        GoldFormatError,
+        predict,
+        read_gold,
+        read_system,
+        realign,
+        score,
+    )
     from eventwire.resolve.gazetteer import GazetteerError
 
     try:
@@ -39,7 +46,8 @@ def eval_places(path: str, system_file: str | None, gazetteer: str | None, limit
         started = time.perf_counter()
         timings: dict = {}
         if system_file:
-            preds = read_system(system_file, len(gold))
+            preds = [realign(tops, doc.text)
+                     for tops, doc in zip(read_system(system_file, len(gold)), gold, strict=True)]
         else:
             from eventwire.nlp import parse_many
             from eventwire.resolve.places import PlaceResolver
