@@ -302,7 +302,10 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
         b.add(target, m)
     for m in collective:
         headline = m.sentence.start < headline_end
-        matches = [i for i in b.candidates(m) if headline or not m.refers_to_previous
+        # an interception report covers the strikes it names by count ("all three"), not
+        # by place: its place words only say where casualties were (see _outcome_share)
+        probe = replace(m, place=None) if m.sub_event_type == "Disrupted weapons use" else m
+        matches = [i for i in b.candidates(probe) if headline or not m.refers_to_previous
                    or b.last_touch.get(i, 10**9) <= m.sentence.start
                    or m.sub_event_type == "Disrupted weapons use"]
         wanted = _wanted_count(m)
@@ -415,6 +418,19 @@ def _contested(event: Event) -> None:
         event.assoc_actors = []
 
 
+_OUTCOME_ORDER = ("intercepted", "defused", "destroyed", "damaged", "crashed", "missed")
+
+
+def _munition_outcomes(event: Event) -> None:
+    """Counted weapons of an event take its outcome word ("2 drones, intercepted")."""
+    known = [o for o in _OUTCOME_ORDER if o in event.outcomes]
+    if not known:
+        return
+    for q in event.quantities:
+        if q.outcome is None:
+            q.outcome = known[0]
+
+
 def _background(m: Mention, published) -> bool:
     """A happening its own sentence dates well before the report ("fighting resumed last
     year", "the 2015 peace agreement"): background, not news to code."""
@@ -437,6 +453,7 @@ def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
     source = Source(article_id=article.id, outlet=article.outlet, url=article.url,
                     title=article.title or None, published_at=article.published_at)
     for record in events + statements:
+        _munition_outcomes(record)
         modalities = {m.modality for m in record.mentions}
         if record.kind == "event":
             record.modality = "occurred" if "occurred" in modalities else sorted(modalities)[0]

@@ -22,6 +22,7 @@ from typing import Any
 from eventwire.assemble import assemble
 from eventwire.extract.gate import is_relevant
 from eventwire.extract.mentions import extract_mentions
+from eventwire.link.provenance import byline_conflict, wire_source
 from eventwire.model import Article, Event, Mention, to_jsonable
 from eventwire.nlp import DEFAULT_MODEL, load_nlp
 from eventwire.resolve.actors import ActorResolver
@@ -59,6 +60,7 @@ class ArticleResult:
                 "content_hash": art.content_hash,
                 "origin": art.origin,
                 "wire_source": art.metadata.get("wire_source"),
+                "byline_conflict": art.metadata.get("byline_conflict"),
                 "copy_of": art.metadata.get("copy_of"),
             },
             "events": [e.to_record() for e in self.events],
@@ -102,6 +104,9 @@ class Pipeline:
     def process(self, article: Article, doc=None) -> ArticleResult:
         """Code one article: its events and statements with evidence."""
         article, warnings = self._dated(article)
+        # provenance is read off the report itself; the store adds copy detection
+        article.metadata.setdefault("wire_source", wire_source(article))
+        article.metadata.setdefault("byline_conflict", byline_conflict(article))
         if self.use_gate and not is_relevant(article.text):
             return ArticleResult(article, skipped="no conflict or political event found by the "
                                  "relevance gate", warnings=warnings)
