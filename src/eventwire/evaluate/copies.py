@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from eventwire.ingest import article_from_text
 from eventwire.ingest.dates import DateError, parse_date
-from eventwire.link.copies import CopyIndex
+from eventwire.link.copies import CopyIndex, compare_features, features_of
 from eventwire.link.provenance import byline_conflict, wire_source
 from eventwire.model import Article
 
@@ -50,10 +51,33 @@ def read_gold(path: Path) -> list[tuple[Article, dict[str, Any]]]:
     return out
 
 
+def _all_pairs(
+    articles: list[Article], gold: dict[str, str], use_embeddings: bool
+) -> dict[str, float]:
+    """Every pair checked with the pairwise test alone (no index, no earliest-version rule)."""
+    feats = [features_of(a) for a in articles]
+    tp = fp = fn = 0
+    for i, j in combinations(range(len(feats)), 2):
+        said = compare_features(feats[i], feats[j], use_embeddings) is not None
+        truth = gold[feats[i].id] == gold[feats[j].id]
+        tp += said and truth
+        fp += said and not truth
+        fn += truth and not said
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return {
+        "pairs_p": round(p, 4),
+        "pairs_r": round(r, 4),
+        "pairs_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
+
+
 def evaluate_copies(path: Path, use_embeddings: bool = True) -> dict[str, Any]:
     """Pairwise precision/recall of "these two reports are one story", and provenance found.
 
-    Returns ``copy_p``, ``copy_r``, ``copy_f1``, ``n_reports``, ``n_gold_pairs``,
+    Returns ``copy_p``, ``copy_r``, ``copy_f1`` (the index, reports added in file order),
+    ``pairs_p``, ``pairs_r``, ``pairs_f1`` (the pairwise test on every pair),
+    ``n_reports``, ``n_gold_pairs``,
     ``wire_accuracy`` and ``byline_conflict_accuracy`` (over rows that give ``wire`` /
     ``byline_conflict``) and, per report, the original found, the wire source and
     whether the byline conflicts.
@@ -81,6 +105,7 @@ def evaluate_copies(path: Path, use_embeddings: bool = True) -> dict[str, Any]:
             }
         )
     scores = pairwise(gold, pred)
+    all_pairs = _all_pairs([a for a, _ in rows], gold, use_embeddings)
     wire_ok = sum(r["wire_source"] == r["gold_wire"] for r in reports if "wire" in rows_by[r["id"]])
     wire_n = sum("wire" in row for _, row in rows)
     conflict_ok = sum(
@@ -95,6 +120,7 @@ def evaluate_copies(path: Path, use_embeddings: bool = True) -> dict[str, Any]:
         "copy_r": round(scores["pairwise_r"], 4),
         "copy_f1": round(scores["pairwise_f1"], 4),
         "n_reports": len(rows),
+        **all_pairs,
         "n_gold_pairs": n_pairs,
         "wire_accuracy": round(wire_ok / wire_n, 4) if wire_n else None,
         "byline_conflict_accuracy": round(conflict_ok / conflict_n, 4) if conflict_n else None,

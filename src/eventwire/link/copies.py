@@ -48,7 +48,9 @@ class CopyMatch:
 
 
 @dataclass(slots=True)
-class _Features:
+class CopyFeatures:
+    """An article's digest, shingles, names/numbers and sentences, for copy checks."""
+
     id: str
     published_at: date | None
     digest: str
@@ -59,11 +61,12 @@ class _Features:
     vectors: np.ndarray | None = field(default=None)
 
 
-def _features(article: Article) -> _Features:
+def features_of(article: Article) -> CopyFeatures:
+    """What copy detection compares, computed once per article (embeddings on demand)."""
     text = article.text
     sents = sentences(text)
     norm = " ".join(text.split()).casefold()
-    return _Features(
+    return CopyFeatures(
         id=article.id,
         published_at=article.published_at,
         digest=hashlib.sha1(norm.encode("utf-8")).hexdigest(),
@@ -74,7 +77,7 @@ def _features(article: Article) -> _Features:
     )
 
 
-def _vectors(f: _Features, use_embeddings: bool) -> np.ndarray | None:
+def _vectors(f: CopyFeatures, use_embeddings: bool) -> np.ndarray | None:
     if not use_embeddings or not f.sentences or not embedding.available():
         return None
     if f.vectors is None:
@@ -99,7 +102,9 @@ def _longest_increasing(seq: list[int]) -> int:
     return len(tails)
 
 
-def _alignment(short: _Features, long: _Features, use_embeddings: bool) -> tuple[float, float]:
+def _alignment(
+    short: CopyFeatures, long: CopyFeatures, use_embeddings: bool
+) -> tuple[float, float]:
     """(share of short's sentences with a counterpart in long, share of those in order)."""
     vs, vl = _vectors(short, use_embeddings), _vectors(long, use_embeddings)
     if vs is not None and vl is not None:
@@ -116,7 +121,10 @@ def _alignment(short: _Features, long: _Features, use_embeddings: bool) -> tuple
     return len(aligned) / len(short.sentences), _longest_increasing(aligned) / len(aligned)
 
 
-def _compare(a: _Features, b: _Features, use_embeddings: bool) -> tuple[float, str] | None:
+def compare_features(
+    a: CopyFeatures, b: CopyFeatures, use_embeddings: bool
+) -> tuple[float, str] | None:
+    """(similarity, method) when two articles' features say one story, else None."""
     if a.digest == b.digest:
         return 1.0, "exact"
     shared = containment(a.shingles, b.shingles)
@@ -142,7 +150,7 @@ def is_copy(a: Article, b: Article, use_embeddings: bool = True) -> CopyMatch | 
     >>> is_copy(Article(id="b", text=story), Article(id="a", text=story)).method
     'exact'
     """
-    found = _compare(_features(a), _features(b), use_embeddings)
+    found = compare_features(features_of(a), features_of(b), use_embeddings)
     if found is None:
         return None
     return CopyMatch(article_id=b.id, similarity=round(found[0], 3), method=found[1])
@@ -172,7 +180,7 @@ class CopyIndex:
         # Low thresholds: LSH only proposes candidates, the pairwise check decides.
         self._by_shingles = MinHashLSH(threshold=0.3, num_perm=num_perm)
         self._by_names = MinHashLSH(threshold=0.3, num_perm=num_perm)
-        self._features: dict[str, _Features] = {}
+        self._features: dict[str, CopyFeatures] = {}
         self._copy_of: dict[str, str] = {}
 
     def __len__(self) -> int:
@@ -181,7 +189,7 @@ class CopyIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._features
 
-    def _candidates(self, f: _Features) -> set[str]:
+    def _candidates(self, f: CopyFeatures) -> set[str]:
         found: set[str] = set()
         if f.shingles:
             found.update(self._by_shingles.query(_minhash(f.shingles, self.num_perm)))
@@ -190,10 +198,10 @@ class CopyIndex:
         found.discard(f.id)
         return found
 
-    def _matches(self, f: _Features) -> list[tuple[str, float, str]]:
+    def _matches(self, f: CopyFeatures) -> list[tuple[str, float, str]]:
         out = []
         for cid in sorted(self._candidates(f)):
-            found = _compare(f, self._features[cid], self.use_embeddings)
+            found = compare_features(f, self._features[cid], self.use_embeddings)
             if found:
                 out.append((cid, found[0], found[1]))
         return out
@@ -205,7 +213,7 @@ class CopyIndex:
         """
         if article.id in self._features:
             return self.find_original(article)
-        f = _features(article)
+        f = features_of(article)
         match = self._find(f)
         self._features[f.id] = f
         if f.shingles:
@@ -231,7 +239,7 @@ class CopyIndex:
             article_id = self._copy_of[article_id]
         return article_id
 
-    def _find(self, f: _Features) -> CopyMatch | None:
+    def _find(self, f: CopyFeatures) -> CopyMatch | None:
         matches = [m for m in self._matches(f) if self._root(m[0]) != f.id]
         if not matches:
             return None
@@ -255,10 +263,10 @@ class CopyIndex:
         if article.id in self._copy_of:
             cid = self._copy_of[article.id]
             f = self._features[article.id]
-            found = _compare(f, self._features[cid], self.use_embeddings)
+            found = compare_features(f, self._features[cid], self.use_embeddings)
             sim, method = found if found else (0.0, "recorded")
             return CopyMatch(self._root(cid), round(sim, 3), method)
-        f = self._features.get(article.id) or _features(article)
+        f = self._features.get(article.id) or features_of(article)
         return self._find(f)
 
     def copies_of(self, article_id: str) -> list[str]:
