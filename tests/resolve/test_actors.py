@@ -172,3 +172,10 @@ def test_affiliations_dated_after_the_report_are_not_associated(resolver):
     kh = before.resolve("Kataib Hezbollah")
     assert before.associated(kh) == []
     assert [a.id for a in after.associated(kh)] == ["islamic-resistance-in-iraq"]
+
+
+def test_a_descriptive_phrase_before_a_new_name_is_that_group(resolver):
+    text = ("A little-known group calling itself Liwa al-Nasr al-Akhir claimed a bomb attack on a "
+            "convoy in southern Iraq.")
+    actor = resolver.for_article(text).resolve("A little-known group", text)
+    assert (actor.name, actor.verified) == ("Liwa al-Nasr al-Akhir", False)

@@ -94,6 +94,7 @@ class ArticleActors:
     overrides: dict[str, Actor] = field(default_factory=dict)
     umbrellas: dict[str, str] = field(default_factory=dict)
     published: date | None = None
+    introduced: list[tuple[int, int, Actor]] = field(default_factory=list)
 
     def resolve(self, mention: str, sentence: str = "") -> Actor | None:
         """A mention's text -> registry actor, generic actor, unverified group, or None.
@@ -109,7 +110,12 @@ class ArticleActors:
             umbrellas=self.umbrellas,
             anaphor=lambda: self._antecedent(position),
         )
-        return self.reader.read(mention, ctx)
+        actor = self.reader.read(mention, ctx)
+        if actor is not None and (actor.id or "").startswith("generic:armed-group"):
+            for start, end, named in self.introduced:
+                if start - 60 <= position <= end:
+                    return dataclasses.replace(named)
+        return actor
 
     def associated(self, actor: Actor) -> list[Actor]:
         """Associated actors as ACLED keeps them: the coalitions or organisations above it.
@@ -265,11 +271,11 @@ class ActorResolver:
     ) -> str | None:
         """The country the report is mostly about, weighing places above nationality words.
 
-        A ``given`` focus (from the places stage) counts as much as a place name; a country
-        the text names after a preposition ("in southern Iraq") outweighs it."""
+        A ``given`` focus (from the places stage) counts like one named armed group: it decides
+        when the text says nothing, but a country named after a preposition outweighs it."""
         votes: Counter[str] = Counter()
         if given:
-            votes[given.upper()] += 2.5
+            votes[given.upper()] += 1.5
         tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
         norms = [normalise(t[1]) for t in tokens]
         i = 0
@@ -319,7 +325,10 @@ class ActorResolver:
             self._group(article, m["x"], "political militia", ())
         for m in _CALLED.finditer(text):
             name = m["x"] or m["y"]
-            self._group(article, name, None, ())
+            actor = self._group(article, name, None, ())
+            if actor is not None:
+                # "A little-known group calling itself X": the descriptive phrase names X too
+                article.introduced.append((m.start(), m.end(), actor))
         for m in _MEMBER.finditer(text):
             rest = m["rest"]
             parent = None
