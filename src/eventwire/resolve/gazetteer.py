@@ -66,6 +66,7 @@ class Candidate:
 _QUERY = (
     "SELECT p.id, p.gid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature,"
     " p.population, n.kind FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+    " ORDER BY p.population DESC LIMIT 250"
 )
 
 

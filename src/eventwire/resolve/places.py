@@ -366,9 +366,12 @@ def _dedupe(spans: list[_Found]) -> list[_Found]:
     """Overlapping candidates: keep facility names, then the longest."""
     spans.sort(key=lambda f: (not f.facility, -(f.end - f.start), f.start))
     taken: list[_Found] = []
+    used: set[int] = set()
     for f in spans:
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
+        chars = range(f.start, f.end)
+        if not any(c in used for c in chars):
             taken.append(f)
+            used.update(chars)
     return sorted(taken, key=lambda f: f.start)
 
 
