@@ -109,9 +109,10 @@ class MentionReader:
         self.leading_drop = {normalise(w) for w in gen["leading_drop"]}
         self.trailing_drop = {normalise(w) for w in gen["trailing_drop"]}
         self.anaphora = {normalise(w) for w in gen["anaphora"]}
-        self.cues: list[tuple[str, str]] = [
-            (normalise(word), kind) for kind, words in gen["group_cues"].items() for word in words
-        ]
+        self.cues: dict[str, str] = {}
+        for kind, cue_words in gen["group_cues"].items():
+            for word in cue_words:
+                self.cues.setdefault(normalise(word), kind)
         self.max_words = registry.max_alias_words
 
     # ---- entry point ------------------------------------------------------------------------
@@ -437,16 +438,11 @@ class MentionReader:
     def _unknown_group(self, text: str, words: _Words, ctx: PhraseContext) -> Actor | None:
         if not any(words.caps):
             return None
-        kind = None
-        for word, cap in zip(words.words, words.caps, strict=True):
-            if not cap:
-                continue
-            for cue, cue_kind in self.cues:
-                if word == cue:
-                    kind = cue_kind
-                    break
-            if kind:
-                break
+        kind = next(
+            (self.cues[w] for w, cap in zip(words.words, words.caps, strict=True)
+             if cap and w in self.cues),
+            None,
+        )
         if kind is None:
             return None
         name = _strip_determiners(text)
