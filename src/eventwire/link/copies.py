@@ -34,6 +34,9 @@ SHINGLE_CONTAINMENT = 0.5  # share of the shorter text's 5-shingles found in the
 SENTENCE_EMBED_MIN = 0.78  # cosine for two sentences to count as one sentence reworded
 SENTENCE_WORDS_MIN = 0.45  # Dice of content stems, the fallback without embeddings
 ALIGNED_SHARE = 0.55  # share of the shorter text's sentences with a counterpart
+# Share of the longer text's sentences that are counterparts: a copy tells about as
+# much as its original, while a brief retelling of a story covers a small part of it.
+LONGER_SHARE = 0.5
 IN_ORDER_SHARE = 0.7  # share of those counterparts that keep the original order
 MIN_SENTENCES = 3  # below this a text is too short to call a copy by rewording
 
@@ -104,8 +107,9 @@ def _longest_increasing(seq: list[int]) -> int:
 
 def _alignment(
     short: CopyFeatures, long: CopyFeatures, use_embeddings: bool
-) -> tuple[float, float]:
-    """(share of short's sentences with a counterpart in long, share of those in order)."""
+) -> tuple[float, float, float]:
+    """Shares: short's sentences with a counterpart in long, of those kept in order, and
+    of long's sentences that are counterparts."""
     vs, vl = _vectors(short, use_embeddings), _vectors(long, use_embeddings)
     if vs is not None and vl is not None:
         sims = vs @ vl.T
@@ -117,8 +121,12 @@ def _alignment(
     hit = sims.max(axis=1) >= cut
     aligned = [int(j) for j, ok in zip(best, hit, strict=True) if ok]
     if not aligned:
-        return 0.0, 0.0
-    return len(aligned) / len(short.sentences), _longest_increasing(aligned) / len(aligned)
+        return 0.0, 0.0, 0.0
+    return (
+        len(aligned) / len(short.sentences),
+        _longest_increasing(aligned) / len(aligned),
+        len(set(aligned)) / len(long.sentences),
+    )
 
 
 def compare_features(
@@ -133,8 +141,8 @@ def compare_features(
     short, long = sorted((a, b), key=lambda f: len(f.sentences))
     if len(short.sentences) < MIN_SENTENCES:
         return None
-    aligned, in_order = _alignment(short, long, use_embeddings)
-    if aligned >= ALIGNED_SHARE and in_order >= IN_ORDER_SHARE:
+    aligned, in_order, covered = _alignment(short, long, use_embeddings)
+    if aligned >= ALIGNED_SHARE and in_order >= IN_ORDER_SHARE and covered >= LONGER_SHARE:
         return aligned, "reworded"
     return None
 
