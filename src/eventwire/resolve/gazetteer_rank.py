@@ -115,7 +115,9 @@ def score(cand: Candidate, hints: Hints, ctx: Context) -> float:
     if hints.want == "admin":
         s += 3.0 if cand.feature in ("admin1", "admin2") else -1.0
     elif hints.want in ("village", "town"):
-        s += 1.0 if cand.feature in ("village", "town", "city") else -2.0
+        # "the village of X": a village, perhaps a town, hardly a city.
+        fit = {"village": 1.5, "town": 1.0, "city": 0.3 if hints.want == "village" else 1.0}
+        s += fit.get(cand.feature, -2.0)
     total = sum(focus.values())
     if total:
         # Seas and continents belong to no country: they lose nothing to the focus.

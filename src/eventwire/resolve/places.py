@@ -59,6 +59,7 @@ class _Cues:
     byline: re.Pattern[str]
     directions: dict[str, str]
     near: re.Pattern[str]
+    not_places: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -82,6 +83,7 @@ def _cues() -> _Cues:
         metonymy_verbs=frozenset(data["metonymy_verbs"]),
         byline=re.compile("|".join(data["byline_patterns"]), re.I),
         directions={w: d for d, ws in data["directions"].items() for w in ws},
+        not_places=frozenset(name_key(n) for n in data.get("not_place_names", [])),
         near=re.compile(
             rf"\b(?:{_alternation(data['near_words'])})\s+(?:the\s+)?"
             rf"(?:(?:village|town|city)\s+of\s+)?$",
@@ -211,6 +213,8 @@ class PlaceResolver:
         gaz = self.gazetteer
         name = text[f.start : f.end]
         key = name_key(name)
+        if key in cues.not_places:
+            return None
         cands = gaz.lookup_key(key)
         after = text[f.end : f.end + 40]
         before = text[max(0, f.start - 40) : f.start]
@@ -355,9 +359,9 @@ def _strong_place(cands: list[Candidate], population: int = 1_000_000) -> bool:
     "Tamil Nadu" tagged PERSON is a state; "Nelson" or "Notre Dame" are not worth the risk.
     """
     return any(
-        c.kind in ("main", "alt")
-        and (c.feature in ("country", "admin1", "region", "continent", "sea")
-             or c.population >= population)
+        (c.kind in ("main", "alt")
+         and c.feature in ("country", "admin1", "region", "continent", "sea"))
+        or (c.kind == "main" and c.population >= population)
         for c in cands[:5]
     )
 
