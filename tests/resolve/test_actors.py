@@ -179,3 +179,20 @@ def test_a_descriptive_phrase_before_a_new_name_is_that_group(resolver):
             "convoy in southern Iraq.")
     actor = resolver.for_article(text).resolve("A little-known group", text)
     assert (actor.name, actor.verified) == ("Liwa al-Nasr al-Akhir", False)
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        ("Brigade General Hector Ramos of the army spoke in Caracas, Venezuela.",
+         "Brigade General Hector Ramos", None),
+        ("Russia left the Intermediate-range Nuclear Forces Treaty.",
+         "Intermediate-range Nuclear Forces Treaty", None),
+        ("The Soviet Union collapsed in 1991.", "The Soviet Union", None),
+        ("The Bolivarian National Armed Forces deployed in Caracas, Venezuela.",
+         "The Bolivarian National Armed Forces", "mil-VE"),
+    ],
+)
+def test_people_things_and_state_bodies_are_not_new_groups(resolver, text, mention, expected):
+    actor = resolver.for_article(text).resolve(mention, text)
+    assert (actor.id if actor else None) == expected

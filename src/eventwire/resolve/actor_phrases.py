@@ -113,6 +113,11 @@ class MentionReader:
         for kind, cue_words in gen["group_cues"].items():
             for word in cue_words:
                 self.cues.setdefault(normalise(word), kind)
+        self.state_name_words = {
+            normalise(k): v for k, v in (gen.get("state_name_words") or {}).items()
+        }
+        self.person_titles = _wordset(gen.get("person_titles") or [])
+        self.non_group_words = _wordset(gen.get("non_group_words") or [])
         self.max_words = registry.max_alias_words
 
     # ---- entry point ------------------------------------------------------------------------
@@ -438,6 +443,14 @@ class MentionReader:
     def _unknown_group(self, text: str, words: _Words, ctx: PhraseContext) -> Actor | None:
         if not any(words.caps):
             return None
+        if any(w in self.person_titles for w, c in zip(words.words, words.caps, strict=True) if c):
+            return None  # "Brigade General Hector ...": a person
+        if any(w in self.non_group_words for w in words.words):
+            return None  # "Intermediate-range Nuclear Forces Treaty": a thing
+        joined = f" {' '.join(words.words)} "
+        for phrase, prefix in self.state_name_words.items():
+            if f" {phrase} " in joined and ctx.country:
+                return self.reg.get(f"{prefix}-{ctx.country}")
         kind = next(
             (self.cues[w] for w, cap in zip(words.words, words.caps, strict=True)
              if cap and w in self.cues),
