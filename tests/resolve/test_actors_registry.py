@@ -118,6 +118,7 @@ def copy(tmp_path) -> Path:
         ("- {id: x, name: X, kind: rebel group, source: s, country: ZZ}", "unknown country code"),
         ("- {id: x, name: X, kind: rebel group, source: s, parents: [nope]}", "unknown parent"),
         ("- {id: hamas, name: X, kind: rebel group, source: s}", "duplicate actor id"),
+        ("- {id: x, name: Hizbullah, kind: rebel group, source: s}", "already names 'hezbollah'"),
     ],
 )
 def test_bad_rows_are_named_with_file_and_row(copy, row, message):

@@ -234,7 +234,14 @@ class ActorRegistry:
             if not key:
                 continue
             # curated rows come after generated ones and win: a group's own name beats a country
-            if key not in self.alias_index or not entry.generated:
+            other = self.alias_index.get(key)
+            if other and other != actor_id and not entry.generated:
+                if not self.entries[other].generated:
+                    raise ActorRegistryError(
+                        f"{entry.origin}: alias {alias!r} already names {other!r}; "
+                        f"make it a context phrase in state_forms.yaml"
+                    )
+            if other is None or not entry.generated:
                 self.alias_index[key] = actor_id
             self.max_alias_words = max(self.max_alias_words, len(key.split()))
             if not entry.generated:
