@@ -17,7 +17,8 @@ def _line(name: str, f: dict) -> str:
     return (
         f"{name:<16} docs={f['n_docs']:<4} B3 P={f['b3_p']:.3f} R={f['b3_r']:.3f} "
         f"F1={f['b3_f1']:.3f}  pairwise F1={f['pairwise_f1']:.3f}  "
-        f"clusters={f['n_clusters']} (gold {f['n_incidents']})"
+        f"clusters={f['n_clusters']} (gold {f['n_incidents']})  "
+        f"topics with incidents apart={f['topics_apart']}/{f['n_topics']}"
     )
 
 
@@ -69,5 +70,8 @@ def eval_incidents(
         click.echo(_line(split, figures))
     if "no_topic" in result:
         click.echo(_line("no topic given", result["no_topic"]))
+    if result["extract_failures"]:
+        click.echo(f"trigger extraction gave up on {len(result['extract_failures'])} "
+                   f"document(s): {', '.join(result['extract_failures'])}", err=True)
     if as_json:
         click.echo(json.dumps(result))

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eventwire.model import Article, When
@@ -141,25 +143,22 @@ def similarity(
 def cluster(sim: np.ndarray, threshold: float) -> list[int]:
     """Average-linkage clusters: groups merge while their mean similarity is >= threshold.
 
+    Labels are numbered in order of each cluster's first member.
+
     >>> cluster(np.array([[1, .9, .1], [.9, 1, .2], [.1, .2, 1]]), 0.5)
     [0, 0, 1]
     """
     n = len(sim)
-    groups: list[list[int]] = [[i] for i in range(n)]
-    while len(groups) > 1:
-        best, pair = -1.0, None
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                s = float(sim[np.ix_(groups[a], groups[b])].mean())
-                if s > best:
-                    best, pair = s, (a, b)
-        if pair is None or best < threshold:
-            break
-        a, b = pair
-        groups[a] = groups[a] + groups[b]
-        del groups[b]
-    labels = [0] * n
-    for k, members in enumerate(sorted(groups, key=min)):
-        for i in members:
-            labels[i] = k
-    return labels
+    if n == 0:
+        return []
+    if n == 1:
+        return [0]
+    dist = np.clip(1.0 - np.asarray(sim, dtype=float), 0.0, None)
+    dist = (dist + dist.T) / 2
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    # Average linkage never decreases up the tree, so cutting at 1 - threshold keeps
+    # exactly the merges whose mean similarity reached the threshold.
+    flat = fcluster(tree, t=1.0 - threshold + 1e-12, criterion="distance")
+    order: dict[int, int] = {}
+    return [order.setdefault(int(c), len(order)) for c in flat]
