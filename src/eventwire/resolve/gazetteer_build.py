@@ -68,7 +68,7 @@ def default_gazetteer_path() -> Path:
 
 
 def recipe_hash() -> str:
-    """A fingerprint of what a build reads of ours and of the source packages' versions.
+    """A fingerprint of this recipe, the data it reads of ours and the sources' versions.
 
     A gazetteer whose recorded fingerprint differs was built from other data: rebuild it.
     """
@@ -76,6 +76,7 @@ def recipe_hash() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256(GAZETTEER_VERSION.encode())
+    digest.update(Path(__file__).read_bytes())  # the recipe itself
     folder = _data_file("")
     for path in sorted(folder.glob("*.csv")):  # cues.yaml is read at run time, not built
         digest.update(path.name.encode() + path.read_bytes())
@@ -222,10 +223,10 @@ def _add_countries(rows: _Rows, wanted: set[str] | None, city_points: dict) -> d
 
 
 def _midrange(values: list[float]) -> float:
-    """Middle of the 2nd-98th percentile range: the centre of an area from its towns."""
+    """Middle of the range of its towns: the centre of an area (not of its people)."""
     ordered = sorted(values)
-    lo = ordered[int(0.02 * (len(ordered) - 1))]
-    hi = ordered[int(0.98 * (len(ordered) - 1))]
+    lo = ordered[0]
+    hi = ordered[-1]
     return (lo + hi) / 2
 
 
