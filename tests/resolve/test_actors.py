@@ -196,3 +196,20 @@ def test_a_descriptive_phrase_before_a_new_name_is_that_group(resolver):
 def test_people_things_and_state_bodies_are_not_new_groups(resolver, text, mention, expected):
     actor = resolver.for_article(text).resolve(mention, text)
     assert (actor.id if actor else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        ("Boko Haram killed nine farmers in Borno, Nigeria.", "nine farmers", ["Farmers (Nigeria)"]),
+        ("A bomb killed dozens of worshippers at a Shia mosque in Kunduz, Afghanistan.",
+         "dozens of worshippers", ["Shia Muslim Group (Afghanistan)"]),
+        ("Gunmen killed three Yazidi farmers in Sinjar, Iraq.", "three Yazidi farmers",
+         ["Farmers (Iraq)", "Yazidi Ethnic Group (Iraq)"]),
+        ("Kurdish security forces in Erbil, Iraq arrested a man.", "a man", []),
+    ],
+)
+def test_the_community_of_generic_actors_is_associated(resolver, text, mention, expected):
+    article = resolver.for_article(text)
+    actor = article.resolve(mention, text)
+    assert [a.name for a in article.associated(actor)] == expected

@@ -38,6 +38,7 @@ _WING = re.compile(r"^(?P<group>.+?)['’]s\s+(?:armed|military)\s+wing$", re.IG
 _QUALIFIER = re.compile(
     r"^(?P<head>.+?)\s+(?:in|from|of|across|inside|near)\s+(?P<place>(?:the\s+)?[A-Z].*)$"
 )
+_WORSHIP = {"mosque", "church", "synagogue", "shrine", "temple", "cathedral"}
 _GENERIC_OR_STATE = ("generic:", "mil-", "pol-", "gov-")
 _CUT_WORDS = {"on", "with", "in", "at", "near", "from", "riding", "carrying", "wearing", "who",
               "that", "which", "aboard", "inside", "outside", "along"}
@@ -118,6 +119,14 @@ class MentionReader:
         }
         self.person_titles = _wordset(gen.get("person_titles") or [])
         self.non_group_words = _wordset(gen.get("non_group_words") or [])
+        self.communities: dict[str, str] = {}
+        for label, nouns in (gen.get("communities") or {}).items():
+            for noun in nouns:
+                self.communities.setdefault(normalise(noun), label)
+        self.identities: dict[str, str] = {}
+        for label, idwords in (gen.get("identity_words") or {}).items():
+            for word in idwords:
+                self.identities.setdefault(normalise(word), label)
         self.max_words = registry.max_alias_words
 
     # ---- entry point ------------------------------------------------------------------------
@@ -285,7 +294,7 @@ class MentionReader:
         if gtype and self._capitalised_head(words, core):
             return None  # "International Crisis Group": a name we do not know, not "a group"
         if gtype:
-            return self._generic(gtype, country or ctx.country, backer, ctx)
+            return self._generic(gtype, country or ctx.country, backer, ctx, core)
         if not self._looks_named(words):
             return None  # "Forces loyal": one capital at the start is sentence case, not a name
         return self._skeleton_actor(words) or self._unknown_group(text, words, ctx)
@@ -413,7 +422,12 @@ class MentionReader:
         return None
 
     def _generic(
-        self, gtype: str, country: str | None, backer: str | None, ctx: PhraseContext
+        self,
+        gtype: str,
+        country: str | None,
+        backer: str | None,
+        ctx: PhraseContext,
+        core: list[str] | None = None,
     ) -> Actor | None:
         if gtype == "people":
             if self._sentence_has(ctx.sentence, self.riot_words):
@@ -429,10 +443,43 @@ class MentionReader:
             if backer == "IR":
                 gtype = "pro-iran-militia"
         spec = self.types[gtype]
+        groups: tuple[str, ...] = ()
+        if gtype != "armed-group":
+            groups = self._communities(core or [], ctx.sentence, country)
         if country:
             name = f"{spec['label']} ({self.reg.country_name(country)})"
-            return Actor(name, spec["kind"], f"generic:{gtype}:{country}", country)
-        return Actor(spec["label"], spec["kind"], f"generic:{gtype}", None)
+            return Actor(name, spec["kind"], f"generic:{gtype}:{country}", country, parents=groups)
+        return Actor(spec["label"], spec["kind"], f"generic:{gtype}", None, parents=groups)
+
+    def _communities(
+        self, core: list[str], sentence: str, country: str | None
+    ) -> tuple[str, ...]:
+        """Ids "community:<Label>:<CC>" of the groups a generic actor belongs to."""
+        labels: list[str] = []
+        for size in (2, 1):
+            label = self.communities.get(" ".join(core[-size:])) if len(core) >= size else None
+            if label:
+                labels.append(label)
+                break
+        words = list(core)
+        sentence_words = normalise(sentence).split()
+        for i, word in enumerate(sentence_words):
+            # "worshippers at a Shia mosque": the place of worship and the word before it
+            if word in _WORSHIP:
+                words.extend(sentence_words[max(0, i - 1) : i + 1])
+        for word in words:
+            label = self.identities.get(word)
+            if label and label not in labels:
+                labels.append(label)
+        if any(label.endswith(" Muslim Group") for label in labels) and "Muslim Group" in labels:
+            labels.remove("Muslim Group")
+        return tuple(f"community:{label}:{country or ''}" for label in labels)
+
+    def community(self, community_id: str, kind: str) -> Actor:
+        """The associated actor of a community id ("community:Farmers:NG")."""
+        _, label, country = community_id.split(":", 2)
+        name = f"{label} ({self.reg.country_name(country)})" if country else label
+        return Actor(name, kind, community_id, country or None)
 
     def _skeleton(self, words: _Words) -> str | None:
         caps = [w for w, c in zip(words.words, words.caps, strict=True) if c]

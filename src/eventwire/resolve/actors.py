@@ -118,12 +118,17 @@ class ArticleActors:
         return actor
 
     def associated(self, actor: Actor) -> list[Actor]:
-        """Associated actors as ACLED keeps them: the coalitions or organisations above it.
+        """Associated actors as ACLED keeps them: the coalitions or organisations above it, or
+        for a generic actor its community ("Civilians (Nigeria)" -> "Farmers (Nigeria)").
 
         A parent the registry dates later than the report (``since`` after its year) is left
         out: Kataib Hezbollah was not part of the Islamic Resistance in Iraq in 2020."""
         out: list[Actor] = []
         for parent_id in actor.parents:
+            if parent_id.startswith("community:"):
+                # the victims' or protesters' community: "Farmers (Nigeria)", "Shia Muslim Group"
+                out.append(self.reader.community(parent_id, actor.kind))
+                continue
             if not self._parent_valid(actor, parent_id):
                 continue
             parent = self.registry.get(parent_id) or self._override_by_id(parent_id)
