@@ -201,7 +201,8 @@ def test_people_things_and_state_bodies_are_not_new_groups(resolver, text, menti
 @pytest.mark.parametrize(
     "text,mention,expected",
     [
-        ("Boko Haram killed nine farmers in Borno, Nigeria.", "nine farmers", ["Farmers (Nigeria)"]),
+        ("Boko Haram killed nine farmers in Borno, Nigeria.", "nine farmers",
+         ["Farmers (Nigeria)"]),
         ("A bomb killed dozens of worshippers at a Shia mosque in Kunduz, Afghanistan.",
          "dozens of worshippers", ["Shia Muslim Group (Afghanistan)"]),
         ("Gunmen killed three Yazidi farmers in Sinjar, Iraq.", "three Yazidi farmers",
