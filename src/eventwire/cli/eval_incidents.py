@@ -10,7 +10,11 @@ import click
 
 from eventwire.cli import eval_group
 from eventwire.evaluate.ecbplus import EcbPlusError
-from eventwire.evaluate.incidents import DEFAULT_THRESHOLD, evaluate_incidents
+from eventwire.evaluate.incidents import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_THRESHOLD_NO_EMBEDDINGS,
+    evaluate_incidents,
+)
 
 
 def _line(name: str, f: dict) -> str:
@@ -31,15 +35,16 @@ def _line(name: str, f: dict) -> str:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="doc_to_incident.tsv: document, topic, incident, split.",
 )
-@click.option("--threshold", default=DEFAULT_THRESHOLD, show_default=True,
-              help="Average similarity above which clusters merge.")
+@click.option("--threshold", type=float, default=None,
+              help=f"Average similarity above which clusters merge (default "
+                   f"{DEFAULT_THRESHOLD}, {DEFAULT_THRESHOLD_NO_EMBEDDINGS} without embeddings).")
 @click.option("--no-embeddings", is_flag=True, help="Leave sentence embeddings out.")
 @click.option("--no-topic", is_flag=True, help="Also cluster all documents with no topic given.")
 @click.option("--json", "as_json", is_flag=True, help="End with one JSON line of figures.")
 def eval_incidents(
     ecb_dir: Path,
     gold_path: Path,
-    threshold: float,
+    threshold: float | None,
     no_embeddings: bool,
     no_topic: bool,
     as_json: bool,

@@ -33,6 +33,9 @@ from .ecbplus import GoldDoc, document_path, read_document, read_gold
 # Chosen on the ECB+ training topics only (the best B-cubed F1 on a grid from 0.05 to
 # 0.6 in steps of 0.05, see docs/quality-linking.md); dev topics are scored with it unseen.
 DEFAULT_THRESHOLD = 0.3
+# Without embeddings the similarities run lower (meaning is the component that scores
+# highest), so the cut is lower too; chosen the same way, on train topics only.
+DEFAULT_THRESHOLD_NO_EMBEDDINGS = 0.2
 EXTRACT_SECONDS = 20.0
 
 
@@ -160,7 +163,7 @@ def choose_threshold(corpus: Corpus, split: str = "train", by_topic: bool = True
 def evaluate_incidents(
     ecb_dir: Path,
     gold_path: Path,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float | None = None,
     use_embeddings: bool = True,
     no_topic: bool = False,
     progress: Callable[[int, int], None] | None = None,
@@ -168,6 +171,9 @@ def evaluate_incidents(
     """Figures over the train and dev topics together, per split, and (optionally) with
     no topic given. The top-level keys are those of the train+dev within-topic run."""
     corpus = load_corpus(ecb_dir, gold_path, use_embeddings=use_embeddings, progress=progress)
+    if threshold is None:
+        with_vectors = corpus.vectors is not None
+        threshold = DEFAULT_THRESHOLD if with_vectors else DEFAULT_THRESHOLD_NO_EMBEDDINGS
     pred = predict(corpus, threshold, by_topic=True)
     result: dict[str, Any] = score(corpus, pred)
     result["threshold"] = threshold
