@@ -359,7 +359,7 @@ def _strong_place(cands: list[Candidate], population: int = 1_000_000) -> bool:
     "Tamil Nadu" tagged PERSON is a state; "Nelson" or "Notre Dame" are not worth the risk.
     """
     return any(
-        (c.kind in ("main", "alt")
+        (c.kind in ("main", "alt", "demonym")
          and c.feature in ("country", "admin1", "region", "continent", "sea"))
         or (c.kind == "main" and c.population >= population)
         for c in cands[:5]
