@@ -45,6 +45,7 @@ REPORT = (
     "were a warning."
     "\n"
     "\n"
+    "Drones also struck US positions in Syria on Monday. "
     "Hundreds of protesters gathered in Baghdad on Monday. In Gaza, shelling damaged "
     "a hospital, the Gaza health ministry said."
     "\n"
@@ -140,6 +141,14 @@ def test_event_place_of_own_clause_with_precision(parsed):
     sent, trig = _sentence(doc, "fell near the village of Batas")
     place = event_place(sent, trig, mentions, REPORT).place
     assert place.name == "Batas" and place.geo_precision == 2
+
+
+def test_country_as_modifier_is_not_the_event_place(parsed):
+    doc, mentions = parsed
+    assert _at(mentions, "US").role == "demonym"
+    sent, trig = _sentence(doc, "struck US positions in Syria")
+    place = event_place(sent, trig, mentions, REPORT).place
+    assert place.country == "SY" and place.geo_precision == 3
 
 
 def test_sentence_without_place_falls_back_to_report_with_wider_precision(parsed):

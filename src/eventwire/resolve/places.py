@@ -290,6 +290,13 @@ class PlaceResolver:
                 return "byline"
             root = sent.root
             if (
+                cands[0].feature == "country"
+                and root.dep_ in ("compound", "amod", "nmod")
+                and root.head.pos_ == "NOUN"
+                and root.head.i > root.i
+            ):
+                return "demonym"  # "US bases in Iraq": whose bases, not where
+            if (
                 root.dep_ in ("nsubj", "nsubjpass")
                 and root.head.lemma_ in cues.metonymy_verbs
                 and cands[0].feature in ("country", "city", "admin1")
