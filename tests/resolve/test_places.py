@@ -176,3 +176,19 @@ def test_event_place_prefers_finer_places_and_ignores_non_places():
     assert event_place(sentence, trigger, mentions, text).place.name == "Alpha"
     assert event_place(sentence, trigger, mentions[1:], text).place.geo_precision == 3
     assert event_place(sentence, trigger, mentions[2:], text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Shelling was reported in Erbil province on Friday.", "Erbil", "admin1"),
+        ("Shelling was reported in Erbil on Friday.", "Erbil", "city"),
+        ("A drone fell on Hit, Anbar, at dawn.", "Hit", "city"),
+    ],
+)
+def test_admin_hints_choose_the_level(text, name, feature):
+    doc = load_nlp()(text)
+    mentions = PlaceResolver(small_gazetteer_path()).find(doc, Article(id="t2", text=text))
+    m = _at(mentions, name)
+    assert m.place.country == "IQ"
+    assert m.place.feature in ((feature,) if feature != "city" else ("city", "town"))
