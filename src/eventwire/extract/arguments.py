@@ -93,7 +93,7 @@ def _subject_of(verb: Token) -> Token | None:
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj if subj.dep_ == "nsubj" or current is not verb else None
-        if current.dep_ in ("xcomp", "conj") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
             current = current.head
             continue
         break

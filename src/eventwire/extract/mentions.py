@@ -95,7 +95,7 @@ def _statement_speaker(token: Token) -> Token | None:
                 current = noun.head if noun.head.pos_ == "VERB" else noun.head.head
                 continue
             return noun
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             current = current.head
             continue
         break
@@ -128,7 +128,7 @@ def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
     for _ in range(3):  # "a strike that it said targeted the base": part of the strike
         if current.dep_ in ("relcl", "acl") and current.head.i in event_tokens:
             return True
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -211,9 +211,13 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
     code = refine_code(trigger, sent, _is_civilian(args), _is_armed(args))
     modality, _cue = modality_of(token)
     source = speech_source(token)
+    def owns(anchor: Token) -> bool:
+        found = owner(anchor)
+        return found is not None and found.i == token.i
+
     fatalities, injuries, note = summarise_casualties(
-        [(kind, value) for anchor, kind, value in sent_items.casualties if owner(anchor) is token])
-    owned = [(anchor, q) for anchor, q in sent_items.munitions if owner(anchor) is token]
+        [(kind, value) for anchor, kind, value in sent_items.casualties if owns(anchor)])
+    owned = [(anchor, q) for anchor, q in sent_items.munitions if owns(anchor)]
     quantities = [q for _, q in owned]
     if owned and not any(a.role == "instrument" for a in args):
         # the parser lost the weapon subject ("... and one drone targeted a base")
@@ -222,7 +226,7 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
         if code in ("ATTACK", "ARMED_CLASH") and trigger.code == "ATTACK_GENERIC":
             code = lexicon().instruments.get(anchor.lemma_.lower(), code)
     for anchor, _kind, _value in sent_items.casualties:
-        if owner(anchor) is token and anchor.i != token.i:
+        if owns(anchor) and anchor.i != token.i:
             for prep in anchor.children:  # "injuries ... at the western base"
                 if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "near"):
                     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

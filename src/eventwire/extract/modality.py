@@ -30,7 +30,7 @@ def _governors(token: Token) -> list[Token]:
     """The chain of heads from a trigger up to its sentence root, nearest first."""
     chain = []
     current = token
-    while current.head is not current and current.dep_ in _CLAUSE_DEPS:
+    while current.head.i != current.i and current.dep_ in _CLAUSE_DEPS:
         current = current.head
         chain.append(current)
     return chain
@@ -86,7 +86,7 @@ def speech_source(trigger: Token) -> Token | None:
     """The subject of the nearest verb of saying that governs the trigger, if any."""
     reporting = lexicon().reporting_verbs
     for gov in [trigger, *_governors(trigger)]:
-        if _lemma(gov) in reporting and gov is not trigger:
+        if _lemma(gov) in reporting and gov.i != trigger.i:
             subject = next((c for c in gov.children if c.dep_ in _SPEECH_SUBJECT_DEPS), None)
             if subject is not None:
                 return subject

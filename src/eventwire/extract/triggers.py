@@ -56,7 +56,7 @@ def _clause_tokens(token: Token) -> list[Token]:
     """The trigger's own clause: its subtree, and up to its verb with that verb's arguments."""
     scope = set(token.subtree)
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
         scope.add(verb)
     for child in verb.children:
