@@ -221,7 +221,8 @@ class _Builder:
         elif m.speaker is not None and m.actor1 is not None:
             # a source naming the perpetrator is a claim; it fills actor 1 only while no
             # other source names someone else (see _contested)
-            stance = "claimed" if m.speaker.text == m.actor1.name else "blamed"
+            said_by_actor = any(a.role == "actor" and a.span == m.speaker for a in m.arguments)
+            stance = "claimed" if said_by_actor or m.speaker.text == m.actor1.name else "blamed"
             self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name))
             if e.actor1 is None:
                 e.actor1 = m.actor1

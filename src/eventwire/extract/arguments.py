@@ -34,6 +34,7 @@ _PLACE_NOUNS = {"base", "airbase", "village", "town", "city", "district", "provi
                 "neighbourhood", "neighborhood", "compound", "hospital", "school", "mosque",
                 "outpost", "barracks", "facility", "crossing", "square", "street", "capital",
                 "governorate", "state", "county", "suburb"}
+_MUTUAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "clashes", "fighting"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
@@ -47,9 +48,10 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in _CUT_DEPS and not (
-                    keep_preps and child.dep_ == "prep" and child.lower_ in _KEEP_PREPS
-                    and tok is token and child.i > token.i):
+            kept_prep = child.dep_ == "prep" and child.i > token.i and (
+                (keep_preps and child.lower_ in _KEEP_PREPS and tok.i == token.i)
+                or tok.dep_ == "amod")  # "forces loyal to the council"
+            if child.dep_ in _CUT_DEPS and not kept_prep:
                 continue
             left = min(left, child.left_edge.i if child.dep_ != "prep" else child.i)
             right = max(right, child.i)
@@ -86,6 +88,14 @@ def _is_place(token: Token) -> bool:
     return _ent_label(token) in _PLACE_LABELS or token.lemma_.lower() in _PLACE_NOUNS
 
 
+def _owned(weapon: Token) -> bool:
+    """A weapon named with its owner ("Israeli aircraft", "a U.S. drone", "their jets")."""
+    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
+        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ in ("PROPN", "PRON")
+        or "-" in c.text or c.lower_.endswith("-led"))
+        for c in weapon.children)
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to attack")."""
     current = verb
@@ -93,7 +103,9 @@ def _subject_of(verb: Token) -> Token | None:
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj if subj.dep_ == "nsubj" or current is not verb else None
-        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+        purpose = current.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                  for c in current.children)
+        if (current.dep_ in ("xcomp", "conj") or purpose) and current.head.i != current.i:
             current = current.head
             continue
         break
@@ -112,6 +124,8 @@ def _pp_args(token: Token, args: list[Argument], roles: set[str]) -> None:
                 args.append(_arg("instrument" if _is_instrument(obj) else "actor", obj))
             elif word == "with" and _is_instrument(obj):
                 args.append(_arg("instrument", obj))
+            elif word == "with" and "target" in roles and token.lemma_.lower() in _MUTUAL:
+                args.append(_arg("target", obj, keep_preps=False))  # "clashed with X"
             elif word in _TARGET_PREPS and "target" in roles and not (
                     word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS):
                 args.append(_arg("target", obj, keep_preps=False))
@@ -137,6 +151,9 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
     if subject is not None and subject.lower_ not in ("who", "that", "which"):
         role = "instrument" if _is_instrument(subject) else "actor"
         args.append(_arg(role, subject))
+        if role == "instrument" and _owned(subject):
+            # "Turkish drones struck": the drones' owner acted
+            args.append(_arg("actor", subject))
     elif subject is not None and verb.dep_ == "relcl":
         head = verb.head
         args.append(_arg("instrument" if _is_instrument(head) else "actor", head))

@@ -34,6 +34,7 @@ _ARMED_WORDS = {"gunman", "gunmen", "militant", "fighter", "soldier", "troop", "
                 "rebel", "insurgent", "militia", "jihadist", "police", "military", "group"}
 _DEFINITE = {"the", "these", "those", "this", "that"}
 _REFERRING_HEADS = {"volley", "attack", "strike", "attacks", "strikes", "incident", "assault"}
+_SELF_PRONOUNS = {"it", "they", "we", "its fighters", "their fighters", "its forces"}
 _HABITUAL = {"so", "far", "repeatedly", "regularly", "often", "frequently", "past"}
 
 
@@ -208,9 +209,14 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
     trig_span = _span_of(token)
     args = arguments_for_trigger(doc, trig_span)
     _light_verb_args(token, args)
+    source = speech_source(token)
+    if source is not None:
+        # "Hizbullah said it attacked the post": the speaker reports its own act
+        for i, arg in enumerate(args):
+            if arg.role == "actor" and arg.span.text.lower() in _SELF_PRONOUNS:
+                args[i] = Argument("actor", _speaker_phrase(source), source.text)
     code = refine_code(trigger, sent, _is_civilian(args), _is_armed(args))
     modality, _cue = modality_of(token)
-    source = speech_source(token)
     def owns(anchor: Token) -> bool:
         found = owner(anchor)
         return found is not None and found.i == token.i

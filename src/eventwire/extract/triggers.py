@@ -104,14 +104,15 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 found.append(Trigger(token, "", stype, token.i))
                 continue
             code = lex.verb_triggers.get(phrasal) or lex.verb_triggers.get(lemma)
-            if lemma == "open" and "fire" in objects:
-                code = lex.verb_triggers.get("open fire")
+            if lemma in ("open", "set") and "fire" in objects:
+                code = lex.verb_triggers.get(f"{lemma} fire")
             if code is None:
                 continue
             if lemma in lex.needs_violence_context and not _has_violence_context(token, sent, lex):
                 continue
             found.append(Trigger(token, code, None, token.i))
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            # "riot police", "attack helicopter": a trigger word as a modifier names no event
             key, start = _noun_phrase_key(token)
             code = lex.noun_triggers.get(key)
             if code is None:
