@@ -115,3 +115,13 @@ def test_cli_scores_a_peer_file(tmp_path, gwn_file):
     figures = json.loads(result.output.strip().splitlines()[-1])
     assert {"recognition_f1", "acc161", "auc", "mean_km", "n"} <= figures.keys()
     assert figures["acc161"] == 1.0 and figures["n"] == 1
+
+
+def test_common_accuracy_compares_on_shared_toponyms(gwn_file):
+    from eventwire.evaluate.places import common_accuracy
+
+    gold = read_gold(gwn_file)
+    ours = [[Toponym(13, 18, "Tulsa", 36.15, -95.99), Toponym(48, 56, "Oklahoma", 35.5, -97.5)]]
+    peer = [[Toponym(13, 18, "Tulsa", 10.0, 10.0)]]
+    figures = common_accuracy(gold, ours, peer)
+    assert figures == {"n_common": 1, "acc161_common": 1.0, "peer_acc161_common": 0.0}

@@ -235,6 +235,32 @@ def score(gold_docs: list[GoldDoc], predictions: list[list[Toponym]]) -> dict:
     }
 
 
+def _errors(gold_docs: list[GoldDoc], preds: list[list[Toponym]]) -> dict[tuple, float]:
+    out = {}
+    for di, (doc, pred) in enumerate(zip(gold_docs, preds, strict=True)):
+        for gi, pi in _match(doc.toponyms, pred, strict=False):
+            g, p = doc.toponyms[gi], pred[pi]
+            out[(di, gi)] = (MAX_ERROR_KM if p.lat is None or p.lon is None or g.lat is None
+                             else haversine_km(g.lat, g.lon, p.lat, p.lon))
+    return out
+
+
+def common_accuracy(
+    gold_docs: list[GoldDoc], ours: list[list[Toponym]], peer: list[list[Toponym]]
+) -> dict:
+    """acc@161 of two systems on the gold toponyms both found: geocoding side by side on
+    the same names, apart from what each recognised."""
+    a, b = _errors(gold_docs, ours), _errors(gold_docs, peer)
+    common = sorted(set(a) & set(b))
+    if not common:
+        return {"n_common": 0}
+    return {
+        "n_common": len(common),
+        "acc161_common": round(sum(a[k] <= 161 for k in common) / len(common), 4),
+        "peer_acc161_common": round(sum(b[k] <= 161 for k in common) / len(common), 4),
+    }
+
+
 def predict(
     gold_docs: list[GoldDoc], resolver, parse_many, timings: dict | None = None
 ) -> list[list[Toponym]]:
