@@ -71,29 +71,35 @@ def store_result(store: Store, result: ArticleResult, copies: CopyIndex,
     report.stored += 1
     report.copies += copy_of is not None
     source = source_for(article, copy_of)
+    events = []
     for record in result.events + result.statements:
         record = replace(record, sources=[source])
         if record.kind == "statement":
             store.insert_event(record, record.mentions, independent=independent_sources(record))
             report.statements += 1
+        else:
+            events.append(record)
+    _link_events(store, events, report)
+
+
+def _link_events(store: Store, events: list[Event], report: IngestReport) -> None:
+    """Link one report's events together, so two of them never land on one stored event."""
+    candidates: dict[str, Event] = {}
+    for event in events:
+        days, km = candidate_window(event)
+        for cand in store.candidates(event, days, km):
+            candidates.setdefault(cand.id, cand)
+    decisions = link_events(events, list(candidates.values()))
+    for event, decision in zip(events, decisions, strict=True):
+        if decision.target_id is None:
+            store.insert_event(event, event.mentions, decision.score or None, decision.reasons,
+                               independent=independent_sources(event))
+            report.events_new += 1
             continue
-        _link_event(store, record, report)
-
-
-def _link_event(store: Store, event: Event, report: IngestReport) -> None:
-    days, km = candidate_window(event)
-    candidates = store.candidates(event, days, km)
-    decision = link_events([event], candidates)[0]
-    if decision.target_id is None:
-        store.insert_event(event, event.mentions, decision.score or None, decision.reasons,
-                           independent=independent_sources(event))
-        report.events_new += 1
-        return
-    target = next(c for c in candidates if c.id == decision.target_id)
-    merged = merge_into(target, event)
-    store.update_event(merged, event.mentions, decision.score, decision.reasons,
-                       independent=independent_sources(merged))
-    report.events_linked += 1
+        merged = merge_into(candidates[decision.target_id], event)
+        store.update_event(merged, event.mentions, decision.score, decision.reasons,
+                           independent=independent_sources(merged))
+        report.events_linked += 1
 
 
 def run_ingest(items: Iterable[Article | IngestError], store: Store, pipeline: Pipeline,
