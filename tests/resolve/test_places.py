@@ -192,3 +192,11 @@ def test_admin_hints_choose_the_level(text, name, feature):
     m = _at(mentions, name)
     assert m.place.country == "IQ"
     assert m.place.feature in ((feature,) if feature != "city" else ("city", "town"))
+
+
+def test_doc_of_another_text_is_a_clear_error():
+    from eventwire.resolve.places import PlaceInputError
+
+    doc = load_nlp()("Rain in Erbil.")
+    with pytest.raises(PlaceInputError, match="not the parse of article.text"):
+        PlaceResolver(small_gazetteer_path()).find(doc, Article(id="x", text="Other text."))

@@ -49,6 +49,10 @@ FEATURE_TIER = {
 }
 
 
+class PlaceInputError(ValueError):
+    """The input to place finding is inconsistent (a doc of another text)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
     facility: re.Pattern[str]
@@ -165,6 +169,11 @@ class PlaceResolver:
         event places).
         """
         text = article.text
+        if doc.text != text:
+            raise PlaceInputError(
+                f"article {article.id!r}: the spaCy doc is not the parse of article.text "
+                f"({len(doc.text)} vs {len(text)} characters); parse article.text itself"
+            )
         found = self._recognise(doc, text)
         return self._resolve(found, text, article.title)
 
