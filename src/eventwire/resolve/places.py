@@ -121,6 +121,8 @@ _THE_DIRECTION_BASE = re.compile(
 )
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|outside|into|across|around|towards?)\s+$", re.I)
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:as|while|whereas|after|before|but|following|when|which|who|although|though|"
     r"since|and\s+(?:then\s+)?(?:that|the|a|an|one))\b|;|\s[—–]\s|\bwhile\b",
@@ -202,9 +204,12 @@ class PlaceResolver:
             if m.group() in _NOT_NAMES or tagged[m.start()]:
                 continue
             cands = gaz.lookup_key(name_key(m.group()))
+            located = _LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start())
             if cands and any(
                 c.feature in ("country", "continent", "admin1", "region", "sea")
                 or c.kind == "demonym"
+                # "flew to Cairns": a town the tagger missed, named after a preposition
+                or (located and c.kind == "main" and c.population >= 10_000)
                 for c in cands[:3]
             ):
                 if m.start() > 0 and text[m.start() - 1] in "-":
@@ -230,7 +235,11 @@ class PlaceResolver:
         fac = cues.facility.match(after)
         if fac and not f.facility:
             f.facility = True
-        strong = _strong_place(cands, 100_000 if f.label == "ORG" else 1_000_000)
+        # After "in"/"near"/"from" a tagged person or organisation is more likely a town.
+        located = bool(_LOCATIVE_BEFORE.search(before))
+        strong = _strong_place(
+            cands, 10_000 if located else (100_000 if f.label == "ORG" else 1_000_000)
+        )
         if f.label in ("ORG", "PERSON") and not (cands and (f.facility or strong)):
             if f.label == "ORG":
                 # "Gaza health ministry", "HSBC Bank Malta": a place inside an organisation's
