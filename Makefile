@@ -32,7 +32,7 @@ test: lint
 	$(BIN)/pytest
 
 bench: setup
-	$(BIN)/python scripts/bench.py examples/
+	$(BIN)/python scripts/bench.py examples/ --ordinary benchmarks/ordinary
 
 train: setup
 	$(BIN)/python scripts/train_classifier.py

@@ -1,7 +1,10 @@
 """Benchmark: articles per second for the whole pipeline and for the bare spaCy parse of
 the same reports, measured in one run, and the peak memory of the process.
 
-Usage: python scripts/bench.py examples/ [--repeat 3]
+With --ordinary DIR, also the cost of a mixed set (the reports plus ordinary news from
+DIR) with and without the relevance gate, which skips the parse of reports with no event.
+
+Usage: python scripts/bench.py examples/ [--ordinary benchmarks/ordinary] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--ordinary", help="folder of ordinary (non-conflict) news reports")
     args = parser.parse_args()
     articles = [a for a in read_inputs(args.paths) if not isinstance(a, IngestError)]
     words = sum(len(a.text.split()) for a in articles)
@@ -47,6 +51,22 @@ def main() -> None:
     print(f"bare spaCy parse: {n / parse_s:8.1f} articles/s")
     print(f"whole pipeline:   {n / full_s:8.1f} articles/s "
           f"({coded // args.repeat} records per pass)")
+    if args.ordinary:
+        ordinary = [a for a in read_inputs([args.ordinary]) if not isinstance(a, IngestError)]
+        mixed = articles + ordinary
+        timings = {}
+        for gate in (True, False):
+            run = Pipeline(use_gate=gate)
+            run.process(mixed[0])
+            start = time.perf_counter()
+            skipped = sum(run.process(a).skipped is not None for a in mixed)
+            timings[gate] = (time.perf_counter() - start, skipped)
+        (with_s, skipped), (without_s, _) = timings[True], timings[False]
+        print(f"mixed set:        {len(articles)} conflict + {len(ordinary)} ordinary reports")
+        print(f"  with the gate:    {len(mixed) / with_s:8.1f} articles/s "
+              f"({skipped} reports skipped before the parse)")
+        print(f"  without the gate: {len(mixed) / without_s:8.1f} articles/s "
+              f"(gate saves {100 * (1 - with_s / without_s):.0f}% of the time)")
     print(f"peak memory:      {peak_mb:8.0f} MB")
 
 
