@@ -98,9 +98,29 @@ def _own_time(m: Mention) -> When | None:
     return None
 
 
+def _own_place(m: Mention) -> Place | None:
+    """The mention's place if its own sentence names it; a place borrowed from the report's
+    context is too weak to tie it to one event or another."""
+    if any(a.role == "place" for a in m.arguments):
+        return m.place  # the clause names it (possibly vaguely, resolved from elsewhere)
+    for ev in m.evidence:
+        if ev.field == "location" and m.sentence.start <= ev.start < m.sentence.end:
+            return m.place
+    return None
+
+
 def _compatible(event: Event, mention: Mention) -> bool:
-    return (_types_compatible(event, mention) and _places_compatible(event.place, mention.place)
+    return (_types_compatible(event, mention)
+            and _places_compatible(event.place, _own_place(mention))
             and _times_compatible(event.when, _own_time(mention)))
+
+
+def _shares_target(event: Event, m: Mention) -> bool:
+    """The mention's target head ("the school") is named by one of the event's mentions."""
+    heads = {a.head.lower() for a in m.arguments if a.role in ("target", "victim")}
+    return bool(heads) and any(a.head.lower() in heads or any(
+        h in x.sentence.text.lower() for h in heads) for x in event.mentions
+        for a in x.arguments)
 
 
 def _is_collective(m: Mention) -> bool:
@@ -114,16 +134,15 @@ def _plural_target(m: Mention) -> bool:
                for a in m.arguments)
 
 
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _wanted_count(m: Mention) -> int | None:
     """"the two attacks": how many happenings a collective mention refers to."""
-    for word in m.trigger.text.lower().split() + [a.span.text.lower() for a in m.arguments
-                                                  if a.role == "target"]:
-        for token in word.split():
-            if token in ("two", "both"):
-                return 2
-            if token == "three":
-                return 3
-    return None
+    before = m.sentence.text[: m.trigger.start - m.sentence.start].lower().split()[-3:]
+    words = before + m.trigger.text.lower().split() + [
+        w for a in m.arguments if a.role == "target" for w in a.span.text.lower().split()]
+    return next((_COUNT_WORDS[w] for w in words if w in _COUNT_WORDS), None)
 
 
 def _better_place(a: Place | None, b: Place | None) -> Place | None:
@@ -187,7 +206,7 @@ class _Builder:
     def __init__(self, article: Article):
         self.article = article
         self.events: list[Event] = []
-        self.last_touch: dict[int, int] = {}  # event index -> sentence start of latest mention
+        self.touches: dict[int, list[int]] = {}  # event index -> sentence starts of its mentions
         self.by_sentence: dict[int, list[int]] = {}
         self.dated_by_own_sentence: set[int] = set()
 
@@ -201,7 +220,7 @@ class _Builder:
     def add(self, index: int, m: Mention, as_outcome: bool = False) -> None:
         e = self.events[index]
         e.mentions.append(m)
-        self.last_touch[index] = m.sentence.start
+        self.touches.setdefault(index, []).append(m.sentence.start)
         self.by_sentence.setdefault(m.sentence.start, []).append(index)
         if not as_outcome and e.sub_event_type in ("Attack", "Disrupted weapons use") and \
                 m.sub_event_type not in ("Attack", "Disrupted weapons use") and \
@@ -254,6 +273,13 @@ class _Builder:
                for c in e.claims):
             e.claims.append(claim)
 
+    def latest_before(self, index: int, position: int) -> int:
+        """Where the event was last told at or before ``position`` (-1: not yet told)."""
+        return max((p for p in self.touches.get(index, []) if p <= position), default=-1)
+
+    def nearest(self, index: int, position: int) -> int:
+        return min((abs(p - position) for p in self.touches.get(index, [])), default=10**9)
+
     def candidates(self, m: Mention) -> list[int]:
         return [i for i, e in enumerate(self.events) if _compatible(e, m)]
 
@@ -290,9 +316,11 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
         vague = m.place is None or m.place.geo_precision >= 2
         if strong:
             target = strong[0]
-        elif matches and vague:
-            # a vaguely placed mention tells of a happening already reported, if any fits
-            target = max(matches, key=lambda i: b.last_touch.get(i, 0))
+        elif matches and (vague or _own_place(m) is None):
+            # a vaguely placed mention tells of a happening already reported, if any fits:
+            # the one with the same target, else the latest
+            target = max(matches, key=lambda i: (_shares_target(b.events[i], m),
+                                                 b.latest_before(i, m.sentence.start)))
         elif len(matches) == 1 and all(
                 b.events[i].place is None or b.events[i].place.geo_precision >= 2
                 for i in matches):
@@ -306,18 +334,25 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
         # an interception report covers the strikes it names by count ("all three"), not
         # by place: its place words only say where casualties were (see _outcome_share)
         probe = replace(m, place=None) if m.sub_event_type == "Disrupted weapons use" else m
-        matches = [i for i in b.candidates(probe) if headline or not m.refers_to_previous
-                   or b.last_touch.get(i, 10**9) <= m.sentence.start
-                   or m.sub_event_type == "Disrupted weapons use"]
+        refers = m.refers_to_previous and not headline and \
+            m.sub_event_type != "Disrupted weapons use"
+        matches = [i for i in b.candidates(probe)
+                   if not refers or b.latest_before(i, m.sentence.start) >= 0]
         wanted = _wanted_count(m)
         if not matches:
             b.add(b._new_event(m), m)
             continue
-        matches.sort(key=lambda i: b.last_touch.get(i, 0), reverse=True)
+        if refers:  # "the two attacks": the happenings told most recently before
+            matches.sort(key=lambda i: b.latest_before(i, m.sentence.start), reverse=True)
+        else:
+            matches.sort(key=lambda i: b.nearest(i, m.sentence.start))
         if wanted:
             matches = matches[:wanted]
-        elif m.refers_to_previous and not m.trigger.text.lower().endswith("s"):
+        elif refers and not m.trigger.text.lower().endswith("s"):
             matches = matches[:1]
+        elif refers:  # "the volleys": the happenings told last, together
+            last = b.latest_before(matches[0], m.sentence.start)
+            matches = [i for i in matches if b.latest_before(i, m.sentence.start) == last]
         for i in matches:
             b.add(i, _outcome_share(m, b.events[i]) if len(matches) > 1 else m,
                   as_outcome=m.sub_event_type == "Disrupted weapons use")

@@ -33,7 +33,9 @@ _PLACE_NOUNS = {"base", "airbase", "village", "town", "city", "district", "provi
                 "checkpoint", "area", "region", "border", "airport", "port", "market",
                 "neighbourhood", "neighborhood", "compound", "hospital", "school", "mosque",
                 "outpost", "barracks", "facility", "crossing", "square", "street", "capital",
-                "governorate", "state", "county", "suburb"}
+                "governorate", "state", "county", "suburb", "embassy", "consulate",
+                "building", "headquarters", "parliament", "ministry", "station", "office",
+                "garrison", "post", "prison", "refinery", "field", "road", "highway"}
 _MUTUAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "clashes", "fighting"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -132,9 +134,10 @@ def _pp_args(token: Token, args: list[Argument], roles: set[str]) -> None:
                 # "on US bases in Iraq": the base's own location is the event place
                 _pp_args(obj, args, {"place", "time"})
             elif word in _PLACE_PREPS and _is_place(obj) and "place" in roles:
-                args.append(_arg("place", obj, keep_preps=False))
+                # keep "in Amman" of "the embassy in Amman": the town names the place
+                args.append(_arg("place", obj, keep_preps=True))
                 for conj in obj.conjuncts:
-                    args.append(_arg("place", conj, keep_preps=False))
+                    args.append(_arg("place", conj, keep_preps=True))
 
 
 def _time_args(token: Token, args: list[Argument]) -> None:

@@ -132,6 +132,19 @@ def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
         if current.head.i == current.i:
             break
         current = current.head
+    if token.dep_ in ("acl", "relcl") and token.head.lemma_.lower() in lexicon().munitions:
+        return True  # "a rocket fired by militants": who fired it, not a new happening
+    if token.dep_ == "relcl":
+        # "an explosion at a school in Gaza City, which killed hundreds": the clause hangs
+        # on a noun inside the trigger's phrase
+        current = token.head
+        while current.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM") and \
+                current.head.i != current.i:
+            if current.i in event_tokens:
+                return True
+            current = current.head
+        if current.i in event_tokens:
+            return True
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.i in event_tokens
 
