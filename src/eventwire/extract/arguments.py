@@ -29,13 +29,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "in
 _TARGET_PREPS = {"on", "against", "at", "of", "upon", "targeting"}
 _VICTIM_VERBS = {"kill", "injure", "wound", "abduct", "kidnap", "arrest", "detain", "execute",
                  "murder", "stab", "shoot", "rape", "behead", "massacre"}
-_PLACE_NOUNS = {"base", "airbase", "village", "town", "city", "district", "province", "camp",
-                "checkpoint", "area", "region", "border", "airport", "port", "market",
-                "neighbourhood", "neighborhood", "compound", "hospital", "school", "mosque",
-                "outpost", "barracks", "facility", "crossing", "square", "street", "capital",
-                "governorate", "state", "county", "suburb", "embassy", "consulate",
-                "building", "headquarters", "parliament", "ministry", "station", "office",
-                "garrison", "post", "prison", "refinery", "field", "road", "highway"}
+_AIMED = {"fire", "shoot", "aim", "launch", "throw", "hurl", "direct", "target", "strike"}
+_PATIENT_SUBJECT_VERBS = {"die", "perish", "drown", "starve"}
 _MUTUAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "clashes", "fighting"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -82,12 +77,21 @@ def _ent_label(token: Token) -> str:
 def _is_instrument(token: Token) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
-    return lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
-                                      and lemma not in ("gunman", "suicide"))
+    if lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
+                                  and lemma not in ("gunman", "suicide")):
+        return True
+    # "an improvised explosive device", "a roadside bomb": the two words before the head
+    before = [c.lemma_.lower() for c in token.children if c.i < token.i][-2:]
+    return any(f"{w} {lemma}" in lex.instruments for w in before)
+
+
+def _is_happening(token: Token) -> bool:
+    """A noun that names an event ("the blast", "an explosion"): a cause, never an actor."""
+    return token.lemma_.lower() in lexicon().noun_triggers
 
 
 def _is_place(token: Token) -> bool:
-    return _ent_label(token) in _PLACE_LABELS or token.lemma_.lower() in _PLACE_NOUNS
+    return _ent_label(token) in _PLACE_LABELS or token.lemma_.lower() in lexicon().place_nouns
 
 
 def _owned(weapon: Token) -> bool:
@@ -105,8 +109,9 @@ def _subject_of(verb: Token) -> Token | None:
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj if subj.dep_ == "nsubj" or current is not verb else None
-        purpose = current.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                                  for c in current.children)
+        purpose = current.dep_ == "advcl" and (
+            any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
+            or current.tag_ == "VBG")  # "..., killing 130 people"
         if (current.dep_ in ("xcomp", "conj") or purpose) and current.head.i != current.i:
             current = current.head
             continue
@@ -129,7 +134,9 @@ def _pp_args(token: Token, args: list[Argument], roles: set[str]) -> None:
             elif word == "with" and "target" in roles and token.lemma_.lower() in _MUTUAL:
                 args.append(_arg("target", obj, keep_preps=False))  # "clashed with X"
             elif word in _TARGET_PREPS and "target" in roles and not (
-                    word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS):
+                    word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS) and not (
+                    # "an explosion at a bus station": where, unless fired or aimed at it
+                    word == "at" and _is_place(obj) and token.lemma_.lower() not in _AIMED):
                 args.append(_arg("target", obj, keep_preps=False))
                 # "on US bases in Iraq": the base's own location is the event place
                 _pp_args(obj, args, {"place", "time"})
@@ -151,7 +158,11 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject = _subject_of(verb)
-    if subject is not None and subject.lower_ not in ("who", "that", "which"):
+    if subject is not None and lemma in _PATIENT_SUBJECT_VERBS and not passive:
+        args.append(_arg("victim", subject))  # "scores died": the dead are the subject
+        subject = None
+    if subject is not None and subject.lower_ not in ("who", "that", "which") and \
+            not _is_happening(subject):
         role = "instrument" if _is_instrument(subject) else "actor"
         args.append(_arg(role, subject))
         if role == "instrument" and _owned(subject):
@@ -181,13 +192,15 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
         if child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
                 "its", "their", "his", "her"):
             args.append(_arg("actor", child))
-        elif child.dep_ in ("amod", "compound", "nmod") and label in ("NORP", "GPE", "ORG"):
-            args.append(_arg("actor", child))
+        elif child.dep_ in ("amod", "compound", "nmod") and (
+                label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
+                                                   and label not in _PLACE_LABELS)):
+            args.append(_arg("actor", child))  # "Israeli strikes", "IS attacks"
         elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments:
             args.append(_arg("instrument", child))
         elif child.dep_ == "compound" and _is_place(child) and label in _PLACE_LABELS:
             args.append(_arg("place", child))
-        elif child.dep_ == "compound" and child.lemma_.lower() in _PLACE_NOUNS:
+        elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
             args.append(_arg("target", child))
     _pp_args(noun, args, {"target", "place", "time", "instrument", "actor"})
     _time_args(noun, args)
@@ -195,12 +208,25 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
         if child.dep_ == "relcl":  # "an explosion that killed hundreds in a hospital"
             for sub in _verb_only_targets(child):
                 args.append(sub)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("suffer", "sustain", "receive"):
+        for child in noun.head.children:  # "13 people had suffered minor injuries"
+            if child.dep_ == "nsubj":
+                args.append(_arg("victim", child))
     if noun.dep_ in ("nsubj",) and noun.head.pos_ == "VERB":
         # "Tuesday's explosion hit the hospital": the verb's object is the target
         for child in noun.head.children:
             if child.dep_ == "dobj":
                 args.append(_arg("target", child))
         _pp_args(noun.head, args, {"place", "time"})
+
+
+def _state_args(adjective: Token, args: list[Argument]) -> None:
+    """"a man was shot dead", "nine people were dead": the subject of the clause."""
+    verb = adjective.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            args.append(_arg("victim", child))
+    _pp_args(verb, args, {"place", "time", "actor", "instrument"})
 
 
 def _verb_only_targets(verb: Token) -> list[Argument]:
@@ -225,10 +251,23 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     """The arguments of one trigger, in text order, without duplicates."""
     token = trigger_token(doc, trigger)
     args: list[Argument] = []
-    if token.pos_ in ("VERB", "AUX"):
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and \
+            token.lemma_.lower() in _VICTIM_VERBS | {"dead", "injured", "wounded"}:
+        # "six members killed", "an Afghani injured": the noun is who suffered it
+        args.append(_arg("victim", token.head))
+        _pp_args(token, args, {"place", "time", "actor", "instrument"})
+    elif token.pos_ in ("VERB", "AUX"):
         _verb_args(token, args)
+    elif token.pos_ == "ADJ":
+        _state_args(token, args)
     else:
         _noun_args(token, args)
+    # "four workers and two soldiers were killed": each conjunct suffered it
+    for arg in list(args):
+        if arg.role in ("victim", "target"):
+            head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+            for conj in (head.root.conjuncts if head is not None else ()):
+                args.append(_arg(arg.role, conj, keep_preps=False))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):

@@ -32,6 +32,7 @@ class Lexicon:
     outcomes: dict[str, str]
     modality_cues: dict[str, frozenset[str]]
     civilian_targets: frozenset[str]
+    place_nouns: frozenset[str]
     cardinals: dict[str, int]
     vague_numbers: dict[str, tuple[int, int, int]]
 
@@ -55,6 +56,7 @@ def lexicon() -> Lexicon:
         outcomes=dict(trig["outcomes"]),
         modality_cues={k: frozenset(v) for k, v in trig["modality_cues"].items()},
         civilian_targets=frozenset(trig["civilian_targets"]),
+        place_nouns=frozenset(trig["place_nouns"]),
         cardinals={str(k): int(v) for k, v in nums["cardinals"].items()},
         vague_numbers={str(k): tuple(v) for k, v in nums["vague"].items()},
     )
