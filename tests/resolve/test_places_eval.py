@@ -125,3 +125,10 @@ def test_common_accuracy_compares_on_shared_toponyms(gwn_file):
     peer = [[Toponym(13, 18, "Tulsa", 10.0, 10.0)]]
     figures = common_accuracy(gold, ours, peer)
     assert figures == {"n_common": 1, "acc161_common": 1.0, "peer_acc161_common": 0.0}
+
+
+def test_system_file_of_another_data_set_is_refused(tmp_path, gwn_file):
+    path = tmp_path / "sys.txt"
+    path.write_text("||\n||\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "places", str(gwn_file), "--system", str(path)])
+    assert result.exit_code != 0 and "2 lines for 1 gold articles" in result.output

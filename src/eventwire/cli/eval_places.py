@@ -48,13 +48,14 @@ def eval_places(path: str, system_file: str | None, against_file: str | None,
 
     try:
         gold = read_gold(path)
+        total = len(gold)
         if limit:
             gold = gold[:limit]
         started = time.perf_counter()
         timings: dict = {}
         if system_file:
-            preds = [realign(tops, doc.text)
-                     for tops, doc in zip(read_system(system_file, len(gold)), gold, strict=True)]
+            system = read_system(system_file, len(gold), total)
+            preds = [realign(tops, doc.text) for tops, doc in zip(system, gold, strict=True)]
         else:
             from eventwire.nlp import parse_many
             from eventwire.resolve.places import PlaceResolver
@@ -63,8 +64,8 @@ def eval_places(path: str, system_file: str | None, against_file: str | None,
             _ = resolver.gazetteer  # load (or build) before timing
             preds = predict(gold, resolver, parse_many, timings)
         if against_file:
-            peer = [realign(tops, doc.text)
-                    for tops, doc in zip(read_system(against_file, len(gold)), gold, strict=True)]
+            peer_out = read_system(against_file, len(gold), total)
+            peer = [realign(tops, doc.text) for tops, doc in zip(peer_out, gold, strict=True)]
             timings |= common_accuracy(gold, preds, peer)
     except (GoldFormatError, GazetteerError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -114,13 +114,26 @@ def _parse(path: str | Path) -> ET.Element:
         raise GoldFormatError(f"{path}: cannot read as XML ({exc})") from exc
 
 
-def read_system(path: str | Path, n_docs: int) -> list[list[Toponym]]:
+def read_system(
+    path: str | Path, n_docs: int, total_docs: int | None = None
+) -> list[list[Toponym]]:
     """A ``gwn_*.txt`` file: line i holds article i's toponyms,
-    ``name,,mention,,lat,,lon,,start,,end`` joined by ``||``."""
+    ``name,,mention,,lat,,lon,,start,,end`` joined by ``||``.
+
+    ``total_docs``, when given, is the gold file's article count, which the file's line
+    count must match (a peer file of another data set would be scored as nonsense).
+    """
     try:
         lines = Path(path).read_text(encoding="utf-8").split("\n")
     except OSError as exc:
         raise GoldFormatError(f"{path}: cannot read ({exc})") from exc
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if total_docs is not None and len(lines) != total_docs:
+        raise GoldFormatError(
+            f"{path}: {len(lines)} lines for {total_docs} gold articles; a system file must "
+            f"have one line per article of the same data set"
+        )
     out: list[list[Toponym]] = []
     for lineno, line in enumerate(lines[:n_docs], 1):
         tops = []
