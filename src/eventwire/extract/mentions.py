@@ -9,12 +9,21 @@ denials keep the happening they are about as a mention with that modality.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract import ontology
-from eventwire.extract.arguments import arguments_for_trigger, noun_phrase_bounds
+from eventwire.extract.arguments import (
+    argument_for,
+    arguments_for_trigger,
+    noun_phrase_bounds,
+    pp_arguments,
+    subject_of,
+    time_arguments,
+)
+from eventwire.extract.classify import SubEventClassifier
 from eventwire.extract.lexicon import lexicon
 from eventwire.extract.modality import modality_of, speech_source
 from eventwire.extract.quantities import (
@@ -26,6 +35,7 @@ from eventwire.extract.quantities import (
 from eventwire.extract.triggers import Trigger, find_triggers, refine_code
 from eventwire.model import Argument, Article, Mention, Span
 
+CLASSIFIER_MARGIN = 0.2  # how much surer the classifier must be to overrule the rule
 _STATEMENT_PRIORITY = ("claim", "denial", "blame", "threat", "demand", "announcement")
 _STATEMENT_MODALITY = {"claim": "claimed", "denial": "denied", "threat": "threatened"}
 _LIGHT_VERBS = {"hold", "stage", "carry", "launch", "conduct", "organise", "organize", "mount",
@@ -173,13 +183,22 @@ def _light_verb_args(token: Token, args: list[Argument]) -> None:
     verb = token.head
     if token.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
         return
-    from eventwire.extract.arguments import _pp_args, _subject_of, _time_args, _arg  # noqa: I001
-
-    subject = _subject_of(verb)
+    subject = subject_of(verb)
     if subject is not None:
-        args.append(_arg("actor", subject))
-    _pp_args(verb, args, {"place", "time"})
-    _time_args(verb, args)
+        args.append(argument_for("actor", subject))
+    pp_arguments(verb, args, {"place", "time"})
+    time_arguments(verb, args)
+
+
+@lru_cache(maxsize=256)
+def _attack_or_clash(sentence: str, rule_code: str) -> str:
+    """Attack on civilians or armed clash, when no weapon decides it: the trained sentence
+    classifier settles it where it is clearly surer than the rule's guess."""
+    probs = SubEventClassifier.load().predict_proba([sentence])[0]
+    attack, clash = probs.get("ATTACK", 0.0), probs.get("ARMED_CLASH", 0.0)
+    if abs(attack - clash) < CLASSIFIER_MARGIN:
+        return rule_code
+    return "ATTACK" if attack > clash else "ARMED_CLASH"
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -229,6 +248,8 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
             if arg.role == "actor" and arg.span.text.lower() in _SELF_PRONOUNS:
                 args[i] = Argument("actor", _speaker_phrase(source), source.text)
     code = refine_code(trigger, sent, _is_civilian(args), _is_armed(args))
+    if trigger.code == "ATTACK_GENERIC" and code in ("ATTACK", "ARMED_CLASH"):
+        code = _attack_or_clash(sent.text.strip(), code)
     modality, _cue = modality_of(token)
     def owns(anchor: Token) -> bool:
         found = owner(anchor)
