@@ -65,3 +65,18 @@ def test_every_filled_field_has_evidence_inside_the_text(result):
             assert 0 <= ev.start < ev.end <= len(text)
             assert text[ev.start:ev.end] in ev.sentence or ev.field in (
                 "fatalities", "injuries", "quantities", "outcomes")
+
+
+def test_every_filled_field_is_covered_by_evidence(result):
+    for record in result.events + result.statements:
+        rec = record.to_record()
+        fields = {ev.field for ev in record.evidence}
+        filled = {"event_type"} | {k for k in ("actor1", "actor2", "claims", "quantities")
+                                   if rec[k]}
+        if rec["location"]:
+            filled.add("location")
+        if rec["date"]:
+            filled.add("date")
+        if rec["fatalities"]["best"] is not None:
+            filled.add("fatalities")
+        assert filled <= fields, (record.id, filled - fields)

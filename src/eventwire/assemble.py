@@ -19,6 +19,7 @@ from eventwire.model import (
     Article,
     Claim,
     Event,
+    Evidence,
     Fatalities,
     Mention,
     Place,
@@ -232,7 +233,7 @@ class _Builder:
             self.dated_by_own_sentence.add(index)
         if as_outcome:
             if m.speaker is not None:
-                self._claim(e, Claim(by=m.speaker.text, stance="confirmed"))
+                self._claim(e, Claim(by=m.speaker.text, stance="confirmed"), m)
         elif m.speaker is None and m.actor1 is not None:
             if e.actor1 is None or (e.actor1.id is None and m.actor1.id is not None):
                 e.actor1 = m.actor1
@@ -242,7 +243,7 @@ class _Builder:
             # other source names someone else (see _contested)
             said_by_actor = any(a.role == "actor" and a.span == m.speaker for a in m.arguments)
             stance = "claimed" if said_by_actor or m.speaker.text == m.actor1.name else "blamed"
-            self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name))
+            self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name), m)
             if e.actor1 is None:
                 e.actor1 = m.actor1
                 e.assoc_actors = list(m.assoc_actors)
@@ -263,15 +264,16 @@ class _Builder:
             stance = "confirmed" if "confirm" in said else (
                 "claimed" if m.modality == "claimed" else None)
             if stance:
-                self._claim(e, Claim(by=m.speaker.text, stance=stance))
+                self._claim(e, Claim(by=m.speaker.text, stance=stance), m)
         e.evidence.extend(m.evidence)
         e.confidence = max(e.confidence, m.confidence)
 
     @staticmethod
-    def _claim(e: Event, claim: Claim) -> None:
+    def _claim(e: Event, claim: Claim, m: Mention) -> None:
         if all((c.by, c.stance, c.about) != (claim.by, claim.stance, claim.about)
                for c in e.claims):
             e.claims.append(claim)
+            e.evidence.append(_claim_evidence(m))
 
     def latest_before(self, index: int, position: int) -> int:
         """Where the event was last told at or before ``position`` (-1: not yet told)."""
@@ -422,7 +424,15 @@ def _assemble_statements(article: Article, mentions: list[Mention],
                 s.statement_type or "")
             if stance:
                 s.claims.append(Claim(by=s.actor1.name, stance=stance))
+                s.evidence.append(_claim_evidence(s.mentions[0]))
     return statements
+
+
+def _claim_evidence(m: Mention) -> Evidence:
+    """The sentence a claim, denial, blame or confirmation was read from."""
+    span = m.speaker or m.trigger
+    return Evidence(field="claims", sentence=m.sentence.text, start=span.start, end=span.end,
+                    confidence=0.7, article_id=m.article_id)
 
 
 def _attach_statement(m: Mention, events: list[Event]) -> None:
@@ -437,6 +447,7 @@ def _attach_statement(m: Mention, events: list[Event]) -> None:
                       about=m.actor2.name if stance == "blamed" and m.actor2 else None)
         if all((c.by, c.stance) != (claim.by, claim.stance) for c in e.claims):
             e.claims.append(claim)
+            e.evidence.append(_claim_evidence(m))
         if stance == "claimed" and (e.actor1 is None or _generic(e.actor1)
                                     or _child_of(m.actor1, e.actor1)):
             # the claimant is the perpetrator ACLED codes; a member group claiming
