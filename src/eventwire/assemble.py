@@ -454,6 +454,7 @@ def _attach_statement(m: Mention, events: list[Event]) -> None:
             # what its coalition claimed is the more specific one
             e.actor1 = m.actor1
             e.assoc_actors = list(m.assoc_actors)
+            e.evidence.extend(ev for ev in m.evidence if ev.field in ("actor1", "assoc_actors"))
 
 
 def _contested(event: Event) -> None:
