@@ -30,7 +30,6 @@ from eventwire.model import (
 
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_STANCE_OF_VERB = {"confirm": "confirmed", "claim": "claimed", "deny": "denied"}
 _NEAR_KM = 40.0
 CODED_MODALITIES = ("occurred", "claimed")  # denied, hypothetical, negated: not coded
 BACKGROUND_DAYS = 31  # older than this before publication: context, not news
@@ -208,7 +207,6 @@ class _Builder:
         self.article = article
         self.events: list[Event] = []
         self.touches: dict[int, list[int]] = {}  # event index -> sentence starts of its mentions
-        self.by_sentence: dict[int, list[int]] = {}
         self.dated_by_own_sentence: set[int] = set()
 
     def _new_event(self, m: Mention) -> int:
@@ -222,7 +220,6 @@ class _Builder:
         e = self.events[index]
         e.mentions.append(m)
         self.touches.setdefault(index, []).append(m.sentence.start)
-        self.by_sentence.setdefault(m.sentence.start, []).append(index)
         if not as_outcome and e.sub_event_type in ("Attack", "Disrupted weapons use") and \
                 m.sub_event_type not in ("Attack", "Disrupted weapons use") and \
                 m.event_type in _VIOLENT_TYPES:

@@ -34,7 +34,6 @@ _PATIENT_SUBJECT_VERBS = {"die", "perish", "drown", "starve"}
 _MUTUAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "clashes", "fighting"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_ACTOR_LABELS = {"ORG", "NORP", "PERSON", "GPE"}
 
 
 def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]:

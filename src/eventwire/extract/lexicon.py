@@ -25,7 +25,6 @@ class Lexicon:
     needs_violence_context: frozenset[str]
     violence_context: frozenset[str]
     statements: dict[str, str]
-    statement_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     instruments: dict[str, str]
     munitions: frozenset[str]
@@ -49,7 +48,6 @@ def lexicon() -> Lexicon:
         needs_violence_context=frozenset(events["needs_violence_context"]),
         violence_context=frozenset(trig["violence_context"]),
         statements=dict(trig["statements"]),
-        statement_nouns=frozenset(trig["statement_nouns"]),
         reporting_verbs=frozenset(trig["reporting_verbs"]),
         instruments=dict(trig["instruments"]),
         munitions=frozenset(trig["munitions"]),
