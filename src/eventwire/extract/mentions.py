@@ -148,13 +148,13 @@ def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
         # "an explosion at a school in Gaza City, which killed hundreds": the clause hangs
         # on a noun inside the trigger's phrase
         current = token.head
-        while current.pos_ in ("NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM") and \
-                current.head.i != current.i:
+        for _ in range(8):  # up through the phrase, never past a clause of its own
             if current.i in event_tokens:
                 return True
+            if current.dep_ in ("ROOT", "ccomp", "advcl", "xcomp", "relcl") or \
+                    current.head.i == current.i:
+                break
             current = current.head
-        if current.i in event_tokens:
-            return True
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.i in event_tokens
 

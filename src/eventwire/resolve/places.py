@@ -60,6 +60,7 @@ class _Cues:
     admin_after: re.Pattern[str]
     organisation: frozenset[str]
     metonymy_verbs: frozenset[str]
+    object_metonymy_verbs: frozenset[str]
     byline: re.Pattern[str]
     directions: dict[str, str]
     near: re.Pattern[str]
@@ -85,6 +86,7 @@ def _cues() -> _Cues:
         admin_after=re.compile(rf"^\s*({_alternation(data['admin_after'])})\b", re.I),
         organisation=frozenset(data["organisation_words"]),
         metonymy_verbs=frozenset(data["metonymy_verbs"]),
+        object_metonymy_verbs=frozenset(data.get("object_metonymy_verbs", [])),
         byline=re.compile("|".join(data["byline_patterns"]), re.I),
         directions={w: d for d, ws in data["directions"].items() for w in ws},
         not_places=frozenset(name_key(n) for n in data.get("not_place_names", [])),
@@ -321,6 +323,15 @@ class PlaceResolver:
                 and not f.facility
             ):
                 return "metonym"
+            governor = root.head.head if root.dep_ == "nsubj" and root.head.dep_ in (
+                "ccomp", "oprd", "xcomp") else root.head  # "holding X responsible"
+            if (
+                root.dep_ in ("dobj", "nsubj")
+                and governor.lemma_ in cues.object_metonymy_verbs
+                and cands[0].feature in ("country", "city", "admin1")
+                and not f.facility
+            ):
+                return "metonym"  # "holding Washington responsible": its government
         return "place"
 
     # -- resolution ----------------------------------------------------------------
