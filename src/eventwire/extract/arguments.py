@@ -29,6 +29,13 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "in
 _TARGET_PREPS = {"on", "against", "at", "of", "upon", "targeting"}
 _VICTIM_VERBS = {"kill", "injure", "wound", "abduct", "kidnap", "arrest", "detain", "execute",
                  "murder", "stab", "shoot", "rape", "behead", "massacre"}
+_LIGHT_VERBS = {"hold", "stage", "carry", "launch", "conduct", "organise", "organize", "mount",
+                "lead", "begin", "start", "join", "continue", "resume", "unleash", "make",
+                "commit", "perpetrate", "execute"}
+_CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear"}
+_COLLECTIVE_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "barrage",
+                     "volley", "round"}
+_PERSON_WEAPONS = {"bomber", "gunman", "sniper", "attacker", "assailant"}
 _AIMED = {"fire", "shoot", "aim", "launch", "throw", "hurl", "direct", "target", "strike"}
 _PATIENT_SUBJECT_VERBS = {"die", "perish", "drown", "starve"}
 _MUTUAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "clashes", "fighting"}
@@ -76,6 +83,8 @@ def _ent_label(token: Token) -> str:
 def _is_instrument(token: Token) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
+    if lemma in _PERSON_WEAPONS:
+        return False  # "a suicide bomber blew himself up": a person, the attacker
     if lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
                                   and lemma not in ("gunman", "suicide")):
         return True
@@ -160,6 +169,10 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
     if subject is not None and lemma in _PATIENT_SUBJECT_VERBS and not passive:
         args.append(argument_for("victim", subject))  # "scores died": the dead are the subject
         subject = None
+    elif subject is not None and subject.dep_ == "nsubjpass":
+        # "130 more were mutilated, injured ...": a passive subject shared with a conjunct
+        args.append(argument_for("victim" if lemma in _VICTIM_VERBS else "target", subject))
+        subject = None
     if subject is not None and subject.lower_ not in ("who", "that", "which") and \
             not _is_happening(subject):
         role = "instrument" if _is_instrument(subject) else "actor"
@@ -202,6 +215,9 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
         elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
             args.append(argument_for("target", child))
     pp_arguments(noun, args, {"target", "place", "time", "instrument", "actor"})
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        # "the slaughter and maiming of civilians": conjoined nouns share their phrases
+        pp_arguments(noun.head, args, {"target", "place", "actor"})
     time_arguments(noun, args)
     for child in noun.children:
         if child.dep_ == "relcl":  # "an explosion that killed hundreds in a hospital"
@@ -211,12 +227,60 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
         for child in noun.head.children:  # "13 people had suffered minor injuries"
             if child.dep_ == "nsubj":
                 args.append(argument_for("victim", child))
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "AUX":
+        pp_arguments(noun.head, args, {"place", "time"})  # "the explosion was at the station"
     if noun.dep_ in ("nsubj",) and noun.head.pos_ == "VERB":
         # "Tuesday's explosion hit the hospital": the verb's object is the target
         for child in noun.head.children:
             if child.dep_ == "dobj":
                 args.append(argument_for("target", child))
         pp_arguments(noun.head, args, {"place", "time"})
+    _clause_on_noun_args(noun, args)
+    _governing_verb_args(noun, args)
+
+
+def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
+    """"attacks carried out by X", "bombings aimed at civilians", "a battle between X and Y"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            for prep in child.children:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                if prep.dep_ == "agent" or prep.lower_ == "by":
+                    args.append(argument_for("actor", obj))
+                elif prep.lower_ in ("at", "against", "on") and not _is_place(obj):
+                    args.append(argument_for("target", obj, keep_preps=False))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                args.append(argument_for("actor", obj, keep_preps=False))
+                for other in obj.conjuncts:
+                    args.append(argument_for("target", other, keep_preps=False))
+
+
+def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
+    """Who carried it out, from the verb that governs the noun: "X launched a series of
+    attacks", "X held a rally", "X claimed responsibility for the bombings"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in _COLLECTIVE_NOUNS:
+        noun = head.head  # "a series of attacks" stands for the attacks
+        head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in (
+            "responsibility", "credit"):
+        noun = head.head  # "claimed responsibility for the bombings"
+        head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
+            not any(a.role == "place" for a in args):
+        # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
+        pp_arguments(head.head, args, {"place"})
+    if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS | _CLAIM_VERBS:
+        subject = subject_of(head)
+        if subject is not None and subject.lower_ not in ("who", "that", "which"):
+            args.append(argument_for("actor", subject))
+        pp_arguments(head, args, {"place", "time"})
+        time_arguments(head, args)
 
 
 def _state_args(adjective: Token, args: list[Argument]) -> None:
@@ -263,10 +327,13 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         _noun_args(token, args)
     # "four workers and two soldiers were killed": each conjunct suffered it
     for arg in list(args):
-        if arg.role in ("victim", "target"):
+        if arg.role in ("victim", "target", "actor"):
             head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+            taken = {(a.span.start, a.span.end) for a in args}
             for conj in (head.root.conjuncts if head is not None else ()):
-                args.append(argument_for(arg.role, conj, keep_preps=False))
+                extra = argument_for(arg.role, conj, keep_preps=False)
+                if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
+                    args.append(extra)
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):

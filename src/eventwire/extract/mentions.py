@@ -9,19 +9,14 @@ denials keep the happening they are about as a mention with that modality.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract import ontology
 from eventwire.extract.arguments import (
-    argument_for,
     arguments_for_trigger,
     noun_phrase_bounds,
-    pp_arguments,
-    subject_of,
-    time_arguments,
 )
 from eventwire.extract.classify import SubEventClassifier
 from eventwire.extract.lexicon import lexicon
@@ -38,8 +33,6 @@ from eventwire.model import Argument, Article, Mention, Span
 CLASSIFIER_MARGIN = 0.2  # how much surer the classifier must be to overrule the rule
 _STATEMENT_PRIORITY = ("claim", "denial", "blame", "threat", "demand", "announcement")
 _STATEMENT_MODALITY = {"claim": "claimed", "denial": "denied", "threat": "threatened"}
-_LIGHT_VERBS = {"hold", "stage", "carry", "launch", "conduct", "organise", "organize", "mount",
-                "lead", "begin", "start", "join", "continue", "resume", "unleash", "make"}
 _ARMED_WORDS = {"gunman", "gunmen", "militant", "fighter", "soldier", "troop", "force", "army",
                 "rebel", "insurgent", "militia", "jihadist", "police", "military", "group"}
 _DEFINITE = {"the", "these", "those", "this", "that"}
@@ -178,19 +171,6 @@ def _habitual(token: Token, sent: SpacySpan) -> bool:
                                           for c in token.children)
 
 
-def _light_verb_args(token: Token, args: list[Argument]) -> None:
-    """A noun trigger under a light verb ("hold a rally in Baghdad") shares the verb's args."""
-    verb = token.head
-    if token.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
-        return
-    subject = subject_of(verb)
-    if subject is not None:
-        args.append(argument_for("actor", subject))
-    pp_arguments(verb, args, {"place", "time"})
-    time_arguments(verb, args)
-
-
-@lru_cache(maxsize=256)
 def _attack_or_clash(sentence: str, rule_code: str) -> str:
     """Attack on civilians or armed clash, when no weapon decides it: the trained sentence
     classifier settles it where it is clearly surer than the rule's guess."""
@@ -240,7 +220,6 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
     token = trigger.token
     trig_span = _span_of(token)
     args = arguments_for_trigger(doc, trig_span)
-    _light_verb_args(token, args)
     source = speech_source(token)
     if source is not None:
         # "Hizbullah said it attacked the post": the speaker reports its own act
