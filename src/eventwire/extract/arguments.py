@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from eventwire.extract.lexicon import lexicon
+from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument, Span
 
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
@@ -27,18 +27,6 @@ _KEEP_PREPS = {"of", "in", "from"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "from",
                 "on"}
 _TARGET_PREPS = {"on", "against", "at", "of", "upon", "targeting"}
-_VICTIM_VERBS = {"kill", "injure", "wound", "abduct", "kidnap", "arrest", "detain", "execute",
-                 "murder", "stab", "shoot", "rape", "behead", "massacre"}
-_LIGHT_VERBS = {"hold", "stage", "carry", "launch", "conduct", "organise", "organize", "mount",
-                "lead", "begin", "start", "join", "continue", "resume", "unleash", "make",
-                "commit", "perpetrate", "execute"}
-_CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear"}
-_COLLECTIVE_NOUNS = {"series", "wave", "spate", "string", "number", "campaign", "barrage",
-                     "volley", "round"}
-_PERSON_WEAPONS = {"bomber", "gunman", "sniper", "attacker", "assailant"}
-_AIMED = {"fire", "shoot", "aim", "launch", "throw", "hurl", "direct", "target", "strike"}
-_PATIENT_SUBJECT_VERBS = {"die", "perish", "drown", "starve"}
-_MUTUAL = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "clashes", "fighting"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -83,7 +71,7 @@ def _ent_label(token: Token) -> str:
 def _is_instrument(token: Token) -> bool:
     lex = lexicon()
     lemma = token.lemma_.lower()
-    if lemma in _PERSON_WEAPONS:
+    if lemma in word_set("person_weapons"):
         return False  # "a suicide bomber blew himself up": a person, the attacker
     if lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
                                   and lemma not in ("gunman", "suicide")):
@@ -139,12 +127,14 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                 args.append(argument_for("instrument" if _is_instrument(obj) else "actor", obj))
             elif word == "with" and _is_instrument(obj):
                 args.append(argument_for("instrument", obj))
-            elif word == "with" and "target" in roles and token.lemma_.lower() in _MUTUAL:
+            elif word == "with" and "target" in roles and \
+                    token.lemma_.lower() in word_set("mutual_verbs"):
                 args.append(argument_for("target", obj, keep_preps=False))  # "clashed with X"
             elif word in _TARGET_PREPS and "target" in roles and not (
                     word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS) and not (
                     # "an explosion at a bus station": where, unless fired or aimed at it
-                    word == "at" and _is_place(obj) and token.lemma_.lower() not in _AIMED):
+                    word == "at" and _is_place(obj)
+                    and token.lemma_.lower() not in word_set("aimed_verbs")):
                 args.append(argument_for("target", obj, keep_preps=False))
                 # "on US bases in Iraq": the base's own location is the event place
                 pp_arguments(obj, args, {"place", "time"})
@@ -162,16 +152,21 @@ def time_arguments(token: Token, args: list[Argument]) -> None:
             args.append(argument_for("time", child))
 
 
+def _patient_role(lemma: str) -> str:
+    """Who undergoes a verb: a victim for killing, wounding, arrest ...; else a target."""
+    return "victim" if lemma in word_set("victim_verbs") else "target"
+
+
 def _verb_args(verb: Token, args: list[Argument]) -> None:
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subject = subject_of(verb)
-    if subject is not None and lemma in _PATIENT_SUBJECT_VERBS and not passive:
+    if subject is not None and lemma in word_set("patient_subject_verbs") and not passive:
         args.append(argument_for("victim", subject))  # "scores died": the dead are the subject
         subject = None
     elif subject is not None and subject.dep_ == "nsubjpass":
         # "130 more were mutilated, injured ...": a passive subject shared with a conjunct
-        args.append(argument_for("victim" if lemma in _VICTIM_VERBS else "target", subject))
+        args.append(argument_for(_patient_role(lemma), subject))
         subject = None
     if subject is not None and subject.lower_ not in ("who", "that", "which") and \
             not _is_happening(subject):
@@ -185,13 +180,12 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
         args.append(argument_for("instrument" if _is_instrument(head) else "actor", head))
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            args.append(argument_for("victim" if lemma in _VICTIM_VERBS else "target", child))
+            args.append(argument_for(_patient_role(lemma), child))
         elif child.dep_ == "dobj" and not passive:
             if _is_instrument(child) and lemma not in ("intercept", "destroy", "defuse"):
                 args.append(argument_for("instrument", child))
             else:
-                args.append(argument_for("victim" if lemma in _VICTIM_VERBS else "target", child,
-                                 keep_preps=False))
+                args.append(argument_for(_patient_role(lemma), child, keep_preps=False))
                 pp_arguments(child, args, {"place"})
     pp_arguments(verb, args, {"target", "place", "time", "instrument", "actor"})
     time_arguments(verb, args)
@@ -264,7 +258,7 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
     attacks", "X held a rally", "X claimed responsibility for the bombings"."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
-            head.head.lemma_.lower() in _COLLECTIVE_NOUNS:
+            head.head.lemma_.lower() in word_set("collective_nouns"):
         noun = head.head  # "a series of attacks" stands for the attacks
         head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in (
@@ -275,7 +269,8 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
             not any(a.role == "place" for a in args):
         # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
         pp_arguments(head.head, args, {"place"})
-    if noun.dep_ == "dobj" and head.lemma_.lower() in _LIGHT_VERBS | _CLAIM_VERBS:
+    carriers = word_set("light_verbs") | word_set("claim_verbs")
+    if noun.dep_ == "dobj" and head.lemma_.lower() in carriers:
         subject = subject_of(head)
         if subject is not None and subject.lower_ not in ("who", "that", "which"):
             args.append(argument_for("actor", subject))
@@ -315,7 +310,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     token = trigger_token(doc, trigger)
     args: list[Argument] = []
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and \
-            token.lemma_.lower() in _VICTIM_VERBS | {"dead", "injured", "wounded"}:
+            token.lemma_.lower() in word_set("victim_verbs") | {"dead", "injured", "wounded"}:
         # "six members killed", "an Afghani injured": the noun is who suffered it
         args.append(argument_for("victim", token.head))
         pp_arguments(token, args, {"place", "time", "actor", "instrument"})

@@ -58,3 +58,16 @@ def lexicon() -> Lexicon:
         cardinals={str(k): int(v) for k, v in nums["cardinals"].items()},
         vague_numbers={str(k): tuple(v) for k, v in nums["vague"].items()},
     )
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_data_yaml("role_words.yaml").items()}
+
+
+def word_set(name: str) -> frozenset[str]:
+    """One word list of ``data/role_words.yaml`` ("victim_verbs", "light_verbs", ...)."""
+    try:
+        return _word_sets()[name]
+    except KeyError as exc:
+        raise KeyError(f"role_words.yaml has no list {name!r}") from exc

@@ -19,7 +19,7 @@ from eventwire.extract.arguments import (
     noun_phrase_bounds,
 )
 from eventwire.extract.classify import SubEventClassifier
-from eventwire.extract.lexicon import lexicon
+from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.extract.modality import modality_of, speech_source
 from eventwire.extract.quantities import (
     casualty_items,
@@ -33,12 +33,8 @@ from eventwire.model import Argument, Article, Mention, Span
 CLASSIFIER_MARGIN = 0.2  # how much surer the classifier must be to overrule the rule
 _STATEMENT_PRIORITY = ("claim", "denial", "blame", "threat", "demand", "announcement")
 _STATEMENT_MODALITY = {"claim": "claimed", "denial": "denied", "threat": "threatened"}
-_ARMED_WORDS = {"gunman", "gunmen", "militant", "fighter", "soldier", "troop", "force", "army",
-                "rebel", "insurgent", "militia", "jihadist", "police", "military", "group"}
 _DEFINITE = {"the", "these", "those", "this", "that"}
-_REFERRING_HEADS = {"volley", "attack", "strike", "attacks", "strikes", "incident", "assault"}
 _SELF_PRONOUNS = {"it", "they", "we", "its fighters", "their fighters", "its forces"}
-_HABITUAL = {"so", "far", "repeatedly", "regularly", "often", "frequently", "past"}
 
 
 def _span_of(tokens: SpacySpan | Token) -> Span:
@@ -61,14 +57,12 @@ def _speaker_phrase(token: Token) -> Span:
     return _span_of(token.doc[start:end])
 
 
-_ROLE_NOUNS = {"head", "leader", "spokesman", "spokeswoman", "spokesperson", "commander",
-               "chief", "official", "member", "founder", "emir", "secretary", "general"}
 
 
 def _affiliation(token: Token) -> Span | None:
     """"X, head of Kataib Hezbollah" / "a spokesman for Y": the organisation speaking."""
     for child in token.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in _ROLE_NOUNS:
+        if child.dep_ == "appos" and child.lemma_.lower() in word_set("role_nouns"):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
                     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -120,7 +114,7 @@ def _is_armed(args: list[Argument]) -> bool:
     for arg in args:
         if arg.role == "actor":
             words = {w.lower().rstrip("s") for w in arg.span.text.split()}
-            if words & _ARMED_WORDS or arg.head.lower() in _ARMED_WORDS:
+            if words & word_set("armed_words") or arg.head.lower() in word_set("armed_words"):
                 return True
     return False
 
@@ -158,7 +152,8 @@ def _refers_back(token: Token) -> bool:
         return False
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
     plural = token.tag_ == "NNS"
-    return bool(dets & _DEFINITE) and (plural or token.lemma_.lower() in _REFERRING_HEADS)
+    referring = token.lemma_.lower() in word_set("referring_heads")
+    return bool(dets & _DEFINITE) and (plural or referring)
 
 
 def _habitual(token: Token, sent: SpacySpan) -> bool:
@@ -167,8 +162,8 @@ def _habitual(token: Token, sent: SpacySpan) -> bool:
         return False
     head = token.head
     words = {t.lower_ for t in head.subtree if t.i < token.i} | {t.lower_ for t in head.children}
-    return bool(words & _HABITUAL) or any(c.lower_ in ("limited", "repeated", "frequent")
-                                          for c in token.children)
+    limited = any(c.lower_ in ("limited", "repeated", "frequent") for c in token.children)
+    return bool(words & word_set("habitual_words")) or limited
 
 
 def _attack_or_clash(sentence: str, rule_code: str) -> str:

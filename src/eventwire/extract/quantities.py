@@ -17,20 +17,12 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.lexicon import lexicon
+from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Fatalities, Quantity
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 _LOWER_BOUND = {"least", "more", "over", "than", "above", "exceeding"}
 _UPPER_BOUND = {"up", "most", "nearly", "almost", "under", "fewer", "less"}
-_DEATH_VERBS = {"kill", "die", "slay", "massacre", "execute", "behead", "murder", "perish"}
-_DEATH_NOUNS = {"dead", "death", "fatality", "body", "casualty", "toll"}
-_INJURY_VERBS = {"injure", "wound", "hurt", "maim"}
-_INJURY_NOUNS = {"injury", "wounded", "injured"}
-_PEOPLE = {"people", "person", "civilian", "soldier", "troop", "fighter", "militant", "child",
-           "woman", "man", "resident", "villager", "police", "policeman", "officer", "worker",
-           "member", "student", "protester", "demonstrator", "passenger", "militiaman",
-           "gunman", "insurgent", "rebel", "personnel", "service member", "servicemember"}
 
 
 def number_value(text: str) -> tuple[int, int, int] | None:
@@ -153,10 +145,13 @@ def casualty_items(sent: SpacySpan) -> list[tuple[Token, str, object]]:
     "no one was killed" gives 0.
     """
     items: list[tuple[Token, str, object]] = []
+    counted_nouns = word_set("death_nouns") | word_set("injury_nouns")
+    death_words = word_set("death_verbs") | word_set("death_nouns")
+    counted_verbs = word_set("death_verbs") | word_set("injury_verbs")
     for token in sent:
         lemma = token.lemma_.lower()
-        kind = "death" if lemma in _DEATH_VERBS | _DEATH_NOUNS else "injury"
-        if token.pos_ == "VERB" and lemma in _DEATH_VERBS | _INJURY_VERBS:
+        kind = "death" if lemma in death_words else "injury"
+        if token.pos_ == "VERB" and lemma in counted_verbs:
             value = None
             for child in token.children:
                 if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.lemma_.lower() != "who":
@@ -175,11 +170,11 @@ def casualty_items(sent: SpacySpan) -> list[tuple[Token, str, object]]:
                 "slightly", "lightly", "seriously", "critically", "badly", "severely")]
             if kind == "injury" and adverbs:
                 items.append((token, "note", f"{adverbs[0]} injured"))
-        elif token.pos_ in ("NOUN", "ADJ") and lemma in _DEATH_NOUNS | _INJURY_NOUNS:
+        elif token.pos_ in ("NOUN", "ADJ") and lemma in counted_nouns:
             value = _number_of(token)
             if value is not None:
                 items.append((token, kind, value))
-            elif lemma in _INJURY_NOUNS:
+            elif lemma in word_set("injury_nouns"):
                 quality = [c.lower_ for c in token.children if c.dep_ == "amod"]
                 if quality:
                     items.append((token, "note", f"{' '.join(quality)} {token.lower_}"))
