@@ -12,11 +12,10 @@ and that must become two claims on one event, not two events.
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass, replace
 
-from eventwire.model import Actor, Claim, Event, Fatalities, Place, Source, When
+from eventwire.model import Actor, Claim, Event, Fatalities, Place, Source, When, haversine_km
 
 from .errors import LinkInputError
 from .text import content_words, dice, numbers
@@ -77,10 +76,7 @@ def distance_km(a: Place, b: Place) -> float | None:
     """Great-circle distance, or None when either place has no coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def place_score(a: Place | None, b: Place | None) -> float:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from eventwire.model import haversine_km  # re-exported: scorers import it from here
 from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate
 
 # What a bare name most likely means when nothing else tells (before population).
@@ -42,18 +43,6 @@ class Hints:
     want: str | None = None  # "village", "town", "admin"
     within: list[str] = field(default_factory=list)  # names of enclosing areas ("Erbil")
     demonym: bool = False
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km.
-
-    >>> round(haversine_km(33.34, 44.40, 36.19, 44.01))
-    319
-    """
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlmb / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(slots=True)

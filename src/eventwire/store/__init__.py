@@ -18,7 +18,7 @@ from sqlalchemy import and_, create_engine, delete, func, insert, or_, select, u
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from eventwire.model import Article, Event, Mention, to_jsonable
+from eventwire.model import Article, Event, Mention, haversine_km, to_jsonable
 from eventwire.store import schema
 from eventwire.store.codec import (
     article_from_row,
@@ -273,7 +273,7 @@ class Store:
         if flt.near:  # the box is a pre-filter; keep what is truly within the radius
             lat, lon, km = flt.near
             found = [e for e in found if e.place and e.place.lat is not None
-                     and _haversine(lat, lon, e.place.lat, e.place.lon) <= km]
+                     and haversine_km(lat, lon, e.place.lat, e.place.lon) <= km]
         return found[: flt.limit] if flt.limit else found
 
     def count_events(self) -> int:
@@ -306,13 +306,6 @@ class Store:
         event = self.get_event(event_id, with_mentions=False)
         event.status = status
         self.update_event(event, independent=self.independent_sources(event_id))
-
-
-def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 __all__ = ["EventFilter", "Store", "StoreError", "default_db_url"]
