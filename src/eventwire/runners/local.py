@@ -117,7 +117,7 @@ def run_ingest(items: Iterable[Article | IngestError], store: Store, pipeline: P
     fresh = list(_fresh(items, store, report, on_error))
     for article in progress(fresh):
         try:
-            result = next(pipeline.process_many([article]))
+            result = pipeline.process(article)
         except Exception as exc:  # one bad report must not stop the batch
             message = f"{article.origin or article.id}: could not be coded ({exc})"
             report.failed.append(message)
