@@ -245,6 +245,10 @@ class _Builder:
         if m.actor2 is not None and (e.actor2 is None or (e.actor2.id is None
                                                           and m.actor2.id is not None)):
             e.actor2 = m.actor2
+            e.assoc_actors2 = list(m.assoc_actors2)
+        elif m.actor2 is not None and e.actor2 is not None and m.actor2.id != e.actor2.id \
+                and all(a.id != m.actor2.id for a in e.assoc_actors2):
+            e.assoc_actors2.append(m.actor2)  # another target of the same event
         e.fatalities = _merge_fatalities(e.fatalities, m.fatalities)
         if m.injuries is not None:
             e.injuries = m.injuries if e.injuries is None else min(e.injuries, m.injuries)

@@ -48,7 +48,7 @@ def acled_row(e: Event) -> dict:
         "assoc_actor_1": "; ".join(a.name for a in e.assoc_actors),
         "inter1": i1 or "",
         "actor2": e.actor2.name if e.actor2 else "",
-        "assoc_actor_2": "",
+        "assoc_actor_2": "; ".join(a.name for a in e.assoc_actors2),
         "inter2": i2 or "",
         "interaction": int(f"{min(i1, i2)}{max(i1, i2)}") if i1 and i2 else (i1 or ""),
         "iso": place.country if place else "",

@@ -188,7 +188,8 @@ class Mention:
     # filled by resolve
     actor1: Actor | None = None
     actor2: Actor | None = None
-    assoc_actors: list[Actor] = field(default_factory=list)
+    assoc_actors: list[Actor] = field(default_factory=list)  # on actor 1's side
+    assoc_actors2: list[Actor] = field(default_factory=list)  # on actor 2's side
     place: Place | None = None
     when: When | None = None
     claims: list[Claim] = field(default_factory=list)
@@ -223,7 +224,8 @@ class Event:
     place: Place | None = None
     actor1: Actor | None = None
     actor2: Actor | None = None
-    assoc_actors: list[Actor] = field(default_factory=list)
+    assoc_actors: list[Actor] = field(default_factory=list)  # on actor 1's side
+    assoc_actors2: list[Actor] = field(default_factory=list)  # on actor 2's side
     fatalities: Fatalities = field(default_factory=Fatalities)
     injuries: int | None = None
     injuries_note: str | None = None
@@ -315,6 +317,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "actor1": _actor(event.actor1),
         "actor2": _actor(event.actor2),
         "assoc_actors": [_actor(a) for a in event.assoc_actors],
+        "assoc_actors2": [_actor(a) for a in event.assoc_actors2],
         "fatalities": _jsonable(event.fatalities),
         "injuries": event.injuries,
         "injuries_note": event.injuries_note,

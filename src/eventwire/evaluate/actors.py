@@ -8,8 +8,9 @@ Each line: ``{"text", "published", "mention", "gold_id", "gold_name", "gold_kind
 - kind accuracy: the resolved kind equals the gold kind;
 - role accuracy: the full pipeline (``eventwire.extract``) is run on the text, and the gold
   actor's role is read from the records whose evidence sentence holds the mention: correct if the
-  actor is that record's ``actor1``/``actor2`` as the gold role says. Mentions whose actor is in
-  no record of that sentence count as wrong.
+  actor is on that record's side the gold role says (``actor1`` or one of its associated
+  actors, who acted; ``actor2`` or one of its associated actors, who was targeted). Mentions
+  whose actor is in no record of that sentence count as wrong.
 
 >>> rows = [{"text": "Houthi rebels fired a missile.", "mention": "Houthi rebels",
 ...          "gold_id": "houthis", "gold_kind": "rebel group", "gold_role": "actor1"}]
@@ -196,9 +197,12 @@ def _role(records: list[dict[str, Any]], sentence: str, row: dict[str, Any]) -> 
         sentences = {e.get("sentence", "") for e in record.get("evidence") or []}
         if not any(sentence and (sentence in s or s in sentence) for s in sentences if s):
             continue
-        if _same(record.get("actor1"), row["gold_id"]):
+        # an associated actor stands on its side: "Wagner and Malian troops killed ..."
+        side1 = [record.get("actor1"), *(record.get("assoc_actors") or [])]
+        side2 = [record.get("actor2"), *(record.get("assoc_actors2") or [])]
+        if any(_same(a, row["gold_id"]) for a in side1):
             roles.add("actor1")
-        if _same(record.get("actor2"), row["gold_id"]):
+        if any(_same(a, row["gold_id"]) for a in side2):
             roles.add("actor2")
     if len(roles) == 2:
         return "both"

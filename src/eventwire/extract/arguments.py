@@ -39,8 +39,9 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
     while stack:
         tok = stack.pop()
         for child in tok.children:
+            # "of" always belongs to the phrase: "15 members of the VDP", "positions of the RSF"
             kept_prep = child.dep_ == "prep" and child.i > token.i and (
-                (keep_preps and child.lower_ in _KEEP_PREPS and tok.i == token.i)
+                (child.lower_ in (_KEEP_PREPS if keep_preps else {"of"}) and tok.i == token.i)
                 or tok.dep_ == "amod")  # "forces loyal to the council"
             if child.dep_ in _CUT_DEPS and not kept_prep:
                 continue
@@ -217,6 +218,12 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
         if child.dep_ == "relcl":  # "an explosion that killed hundreds in a hospital"
             for sub in _verb_only_targets(child):
                 args.append(sub)
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        # "a bombing at a mosque that killed dozens": the parser hangs the clause on the place
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in (c for c in obj.children if c.dep_ == "relcl"):
+                if clause.lemma_.lower() in word_set("victim_verbs"):
+                    args.extend(a for a in _verb_only_targets(clause) if a.role == "victim")
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("suffer", "sustain", "receive"):
         for child in noun.head.children:  # "13 people had suffered minor injuries"
             if child.dep_ == "nsubj":

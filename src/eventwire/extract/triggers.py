@@ -104,8 +104,11 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 found.append(Trigger(token, "", stype, token.i))
                 continue
             code = lex.verb_triggers.get(phrasal) or lex.verb_triggers.get(lemma)
-            if lemma in ("open", "set") and "fire" in objects:
-                code = lex.verb_triggers.get(f"{lemma} fire")
+            # a verb with its object names the event: "opened fire", "took control"
+            with_object = next((f"{lemma} {o}" for o in sorted(objects)
+                                if f"{lemma} {o}" in lex.verb_triggers), None)
+            if with_object is not None:
+                code = lex.verb_triggers[with_object]
             if code is None:
                 continue
             if lemma in lex.needs_violence_context and not _has_violence_context(token, sent, lex):

@@ -8,6 +8,7 @@ article are computed once by the caller and passed in.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from datetime import date
 
@@ -43,6 +44,12 @@ _PRONOUNS = {
     "its",
     "their",
 }
+
+# possessives and pronouns that stand for the speaker of "X said its fighters ..."
+_SPEAKER_WORDS = {"it", "its", "they", "their", "we", "our"}
+_POSSESSIVES = {"its", "their", "our"}
+# "a Houthi-held district" is a place by its holder, not that actor as a target
+_HOLDER = re.compile(r"\b[\w'.-]+-(?:held|controlled|run|occupied|administered)\b", re.I)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -99,15 +106,36 @@ class MentionResolver:
         self.actors = actors
         self._last_speaker: Actor | None = None
 
-    def _actor(self, arg: Argument | Span | None, sentence: Span) -> Actor | None:
+    def _actor(self, arg: Argument | Span | None, sentence: Span,
+               speaker: Span | None = None) -> Actor | None:
         if arg is None:
             return None
         span = arg.span if isinstance(arg, Argument) else arg
-        text = span.text.strip()
-        actor = self.actors.resolve(text, sentence.text)
-        if actor is None and text.lower() in _PRONOUNS:
+        text = _HOLDER.sub("", span.text.strip())
+        actor = self.actors.resolve(text, sentence.text) if text.strip() else None
+        if actor is not None:
+            return actor
+        words = text.lower().split()
+        if speaker is not None and words and (words[0] in _SPEAKER_WORDS or
+                                              _POSSESSIVES & set(words)):
+            # "X said its fighters blew up ...", "one of its positions": the speaker's own
+            return self.actors.resolve(speaker.text.strip(), sentence.text)
+        if text.lower() in _PRONOUNS:
             return self._last_speaker  # "He also threatened ...": the last speaker
-        return actor
+        return None
+
+    def _first_actor(self, args: list[Argument], sentence: Span, speaker: Span | None
+                     ) -> tuple[Actor | None, Argument | None, list[Actor]]:
+        """The first argument that names an actor, that actor, and the other actors named
+        beside it ("Wagner mercenaries and Malian troops": both acted)."""
+        found: list[tuple[Actor, Argument]] = []
+        for arg in args:
+            actor = self._actor(arg, sentence, speaker)
+            if actor is not None and all(actor.id != a.id for a, _ in found):
+                found.append((actor, arg))
+        if not found:
+            return None, None, []
+        return found[0][0], found[0][1], [a for a, _ in found[1:]]
 
     def _place(self, mention: Mention) -> PlaceMention | None:
         """The clause's own place ("in Baghdad" on the trigger's verb) anchors the choice;
@@ -129,24 +157,31 @@ class MentionResolver:
             evidence.append(_evidence("statement_type", sent, mention.trigger, art))
         evidence.append(_evidence("modality", sent, mention.trigger, art))
 
-        first = {}
-        for arg in mention.arguments:
-            first.setdefault(arg.role, arg)
-        actor_arg = first.get("actor")
-        actor1 = self._actor(actor_arg, sent)
+        def having(*roles: str) -> list[Argument]:
+            return [a for role in roles for a in mention.arguments if a.role == role]
+
+        speaker = mention.speaker if mention.kind == "event" else None
+        # an instrument may name its owner ("Israeli warplanes", "their aircraft")
+        actor1, actor_arg, with1 = self._first_actor(having("actor", "instrument"), sent,
+                                                     speaker)
         if mention.kind == "statement" and actor1 is not None:
             self._last_speaker = actor1
         if actor1 is not None and actor_arg is not None:
             evidence.append(_evidence("actor1", sent, actor_arg.span, art, 0.7))
-        target_arg = first.get("target") or first.get("victim")
-        actor2 = self._actor(target_arg, sent)
+        actor2, target_arg, with2 = self._first_actor(having("target", "victim"), sent, speaker)
+        if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
+            actor2, target_arg, with2 = None, None, []  # one side named twice is not a target
         if actor2 is not None and target_arg is not None:
             evidence.append(_evidence("actor2", sent, target_arg.span, art, 0.6))
         assoc: list[Actor] = []
         if actor1 is not None:
-            assoc = [a for a in self.actors.associated(actor1) if a.id != actor1.id]
+            assoc = [a for a in [*with1, *self.actors.associated(actor1)] if a.id != actor1.id]
             if assoc and actor_arg is not None:
                 evidence.append(_evidence("assoc_actors", sent, actor_arg.span, art, 0.6))
+        assoc2 = [a for a in with2 if actor2 is not None and a.id != actor2.id
+                  and (actor1 is None or a.id != actor1.id)]
+        if assoc2 and target_arg is not None:
+            evidence.append(_evidence("assoc_actors2", sent, target_arg.span, art, 0.6))
 
         place_mention = self._place(mention)
         place = place_mention.place if place_mention is not None else None
@@ -176,6 +211,7 @@ class MentionResolver:
             actor1=actor1,
             actor2=actor2,
             assoc_actors=assoc,
+            assoc_actors2=assoc2,
             place=place,
             when=when,
             evidence=evidence,

@@ -54,7 +54,7 @@ def _normalise_url(url: str) -> str:
 
 def _actor_names(event: Event) -> str:
     names = []
-    for actor in [event.actor1, event.actor2, *event.assoc_actors]:
+    for actor in [event.actor1, event.actor2, *event.assoc_actors, *event.assoc_actors2]:
         if actor is not None:
             names.extend(x for x in (actor.name, actor.id) if x)
     names.extend(c.by for c in event.claims)
