@@ -237,7 +237,11 @@ class _Builder:
             # a source naming the perpetrator is a claim; it fills actor 1 only while no
             # other source names someone else (see _contested)
             said_by_actor = any(a.role == "actor" and a.span == m.speaker for a in m.arguments)
-            stance = "claimed" if said_by_actor or m.speaker.text == m.actor1.name else "blamed"
+            own_side = m.speaker_actor is not None and (
+                m.speaker_actor.id == m.actor1.id or _child_of(m.speaker_actor, m.actor1)
+                or _child_of(m.actor1, m.speaker_actor))  # "Israeli jets struck", the army said
+            stance = "claimed" if said_by_actor or own_side or \
+                m.speaker.text == m.actor1.name else "blamed"
             self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name), m)
             if e.actor1 is None:
                 e.actor1 = m.actor1
@@ -312,7 +316,8 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
         own = sentence_events.setdefault(m.sentence.start, [])
         # two happenings told in one sentence stay apart when their places differ
         matches = [i for i in b.candidates(m)
-                   if i not in own or not _places_differ(b.events[i].place, m.place)]
+                   if i not in own or not (_places_differ(b.events[i].place, m.place)
+                                           or _actors_differ(b.events[i].actor1, m.actor1))]
         strong = [i for i in matches if _places_same(b.events[i].place, m.place)]
         vague = m.place is None or m.place.geo_precision >= 2
         if strong:
@@ -358,6 +363,12 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
             b.add(i, _outcome_share(m, b.events[i]) if len(matches) > 1 else m,
                   as_outcome=m.sub_event_type == "Disrupted weapons use")
     return b.events
+
+
+def _actors_differ(a: Actor | None, b: Actor | None) -> bool:
+    """Two named perpetrators, neither part of the other ("A hit X after B fired at Y")."""
+    return a is not None and b is not None and a.id is not None and b.id is not None and \
+        a.id != b.id and not _child_of(a, b) and not _child_of(b, a)
 
 
 def _child_of(a: Actor | None, b: Actor | None) -> bool:

@@ -190,6 +190,7 @@ class Mention:
     actor2: Actor | None = None
     assoc_actors: list[Actor] = field(default_factory=list)  # on actor 1's side
     assoc_actors2: list[Actor] = field(default_factory=list)  # on actor 2's side
+    speaker_actor: Actor | None = None  # who the speaker is, when the registry knows
     place: Place | None = None
     when: When | None = None
     claims: list[Claim] = field(default_factory=list)

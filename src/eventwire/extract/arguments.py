@@ -42,7 +42,8 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
             # "of" always belongs to the phrase: "15 members of the VDP", "positions of the RSF"
             kept_prep = child.dep_ == "prep" and child.i > token.i and (
                 (child.lower_ in (_KEEP_PREPS if keep_preps else {"of"}) and tok.i == token.i)
-                or tok.dep_ == "amod")  # "forces loyal to the council"
+                or tok.dep_ == "amod"  # "forces loyal to the council"
+                or _inside_name(tok, child))
             if child.dep_ in _CUT_DEPS and not kept_prep:
                 continue
             left = min(left, child.left_edge.i if child.dep_ != "prep" else child.i)
@@ -54,6 +55,13 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
     while right > left and doc[right].is_punct:
         right -= 1
     return left, right + 1
+
+
+def _inside_name(tok: Token, prep: Token) -> bool:
+    """A preposition within a proper name: "Islamic Resistance in Iraq", "al-Qaeda in the
+    Arabian Peninsula"."""
+    return tok.pos_ == "PROPN" and prep.lower_ in ("in", "of", "for") and any(
+        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
 def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
@@ -139,6 +147,9 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                 args.append(argument_for("target", obj, keep_preps=False))
                 # "on US bases in Iraq": the base's own location is the event place
                 pp_arguments(obj, args, {"place", "time"})
+            elif word == "from" and "target" in roles and not _is_place(obj) and \
+                    token.lemma_.lower() in word_set("taking_verbs"):
+                args.append(argument_for("target", obj, keep_preps=False))  # lost the ground
             elif word in _PLACE_PREPS and _is_place(obj) and "place" in roles:
                 # keep "in Amman" of "the embassy in Amman": the town names the place
                 args.append(argument_for("place", obj, keep_preps=True))
@@ -188,6 +199,13 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
             else:
                 args.append(argument_for(_patient_role(lemma), child, keep_preps=False))
                 pp_arguments(child, args, {"place"})
+    if not passive and not any(c.dep_ == "dobj" for c in verb.children):
+        # "attacked farmers harvesting olives", misparsed as a clause: its subject is the object
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and \
+                    lemma not in lexicon().reporting_verbs:
+                args.append(argument_for(_patient_role(lemma), subj, keep_preps=False))
     pp_arguments(verb, args, {"target", "place", "time", "instrument", "actor"})
     time_arguments(verb, args)
 
@@ -272,6 +290,11 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
             "responsibility", "credit"):
         noun = head.head  # "claimed responsibility for the bombings"
         head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and \
+            noun.lemma_.lower() in word_set("joined_events"):
+        subject = subject_of(head.head)  # "students blocked a bridge in a protest"
+        if subject is not None and subject.dep_ == "nsubj":
+            args.append(argument_for("actor", subject))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
             not any(a.role == "place" for a in args):
         # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
@@ -281,7 +304,8 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
         subject = subject_of(head)
         if subject is not None and subject.lower_ not in ("who", "that", "which"):
             args.append(argument_for("actor", subject))
-        pp_arguments(head, args, {"place", "time"})
+        # "used water cannon against demonstrators": the verb's target is the event's
+        pp_arguments(head, args, {"place", "time", "target"})
         time_arguments(head, args)
 
 
@@ -300,6 +324,22 @@ def _verb_only_targets(verb: Token) -> list[Argument]:
         if child.dep_ == "dobj":
             found.append(argument_for("victim", child, keep_preps=False))
     pp_arguments(verb, found, {"place", "time"})
+    return found
+
+
+def _occupants(target: Token) -> list[Argument]:
+    """Who was in a target: "a base hosting U.S. troops", "a checkpoint manned by X"."""
+    found: list[Argument] = []
+    for clause in target.children:
+        if clause.dep_ not in ("acl", "relcl") or \
+                clause.lemma_.lower() not in word_set("occupant_verbs"):
+            continue
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                found.append(argument_for("target", child, keep_preps=False))
+            elif child.dep_ == "agent":
+                found.extend(argument_for("target", obj, keep_preps=False)
+                             for obj in child.children if obj.dep_ == "pobj")
     return found
 
 
@@ -336,6 +376,11 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
                 extra = argument_for(arg.role, conj, keep_preps=False)
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
                     args.append(extra)
+    for arg in list(args):
+        if arg.role == "target":
+            head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+            if head is not None:
+                args.extend(_occupants(head.root))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):

@@ -212,6 +212,7 @@ class MentionResolver:
             actor2=actor2,
             assoc_actors=assoc,
             assoc_actors2=assoc2,
+            speaker_actor=self._actor(mention.speaker, sent),
             place=place,
             when=when,
             evidence=evidence,

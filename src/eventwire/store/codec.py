@@ -73,6 +73,7 @@ def mention_from(d: dict) -> Mention:
         actor1=actor_from(d.get("actor1")), actor2=actor_from(d.get("actor2")),
         assoc_actors=[actor_from(a) for a in d.get("assoc_actors", [])],
         assoc_actors2=[actor_from(a) for a in d.get("assoc_actors2", [])],
+        speaker_actor=actor_from(d.get("speaker_actor")),
         place=place_from(d.get("place")), when=when_from(d.get("when")),
         claims=[claim_from(c) for c in d.get("claims", [])],
         evidence=[Evidence(**e) for e in d.get("evidence", [])],
