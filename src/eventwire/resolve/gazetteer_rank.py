@@ -126,6 +126,22 @@ def score(cand: Candidate, hints: Hints, ctx: Context) -> float:
     return s
 
 
+SHADOW_PENALTY = 1.5
+SHADOW_POPULATION = 100_000
+
+
+def _area_named(cands: list[Candidate]) -> bool:
+    """Whether the name is the main name of a country or first-level area."""
+    return any(c.kind == "main" and c.feature in ("country", "admin1")
+               for c in cands[:MAX_CANDIDATES])
+
+
+def _small(cand: Candidate) -> bool:
+    """A town or village, which a bare state's or country's name hardly means
+    ("Wales", "Montana", "California" the towns)."""
+    return cand.feature not in AREA_FEATURES and cand.population < SHADOW_POPULATION
+
+
 def best(cands: list[Candidate], hints: Hints, ctx: Context) -> tuple[Candidate | None, float]:
     """The best candidate and its margin over the runner-up (0 when alone).
 
@@ -133,8 +149,10 @@ def best(cands: list[Candidate], hints: Hints, ctx: Context) -> tuple[Candidate 
     candidates that lead without them.
     """
     bare = Context(ctx.countries, ctx.admin1, [])
+    shadow = _area_named(cands) and hints.want not in ("village", "town")
     scored = sorted(
-        ((score(c, hints, bare), c) for c in cands[:MAX_CANDIDATES]),
+        ((score(c, hints, bare) - (SHADOW_PENALTY if shadow and _small(c) else 0.0), c)
+         for c in cands[:MAX_CANDIDATES]),
         key=lambda t: -t[0],
     )
     if ctx.anchors and len(scored) > 1:
