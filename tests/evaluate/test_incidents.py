@@ -97,3 +97,40 @@ def test_eval_incidents_names_a_missing_document(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "incidents", str(tmp_path), "--gold", str(gold)])
     assert result.exit_code != 0
     assert "2_1ecb" in result.output
+
+
+def test_eval_incidents_runs_some_topics_and_names_merged_ones(tmp_path):
+    gold = _write_corpus(tmp_path)
+    result = CliRunner().invoke(
+        cli,
+        ["eval", "incidents", str(tmp_path), "--gold", str(gold), "--no-embeddings",
+         "--topics", "1", "--json"],
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert figures["n_docs"] == 4 and figures["n_topics"] == 1
+    assert set(figures["per_split"]) == {"train"}
+    assert figures["topics_apart"] + len(figures["topics_merged"]) == 1
+
+
+def test_eval_incidents_refuses_an_unknown_topic(tmp_path):
+    gold = _write_corpus(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["eval", "incidents", str(tmp_path), "--gold", str(gold), "--topics", "99"]
+    )
+    assert result.exit_code != 0
+    assert "99" in result.output
+
+
+def test_eval_incidents_scores_a_table_of_test_topics(tmp_path):
+    gold = _write_corpus(tmp_path)
+    rows = gold.read_text(encoding="utf-8").splitlines()
+    gold.write_text("\n".join([rows[0]] + [r.rsplit("\t", 1)[0] + "\ttest" for r in rows[1:]])
+                    + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["eval", "incidents", str(tmp_path), "--gold", str(gold), "--no-embeddings", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output.strip().splitlines()[-1])
+    assert figures["n_docs"] == 6
+    assert set(figures["per_split"]) == {"test"}

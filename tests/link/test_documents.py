@@ -2,7 +2,14 @@ from datetime import date
 
 import numpy as np
 
-from eventwire.link.documents import cluster, profile_from_doc, similarity
+from eventwire.link.documents import (
+    DocProfile,
+    cluster,
+    main_person,
+    people_conflict,
+    profile_from_doc,
+    similarity,
+)
 from eventwire.model import Article, When
 from eventwire.nlp import load_nlp
 
@@ -39,3 +46,34 @@ def test_similarity_prefers_shared_words_and_dates():
     assert sim.shape == (3, 3)
     assert sim[0, 1] > sim[0, 2]
     assert cluster(sim, 0.3) == [0, 0, 1]
+
+
+def test_figures_join_the_names_but_years_do_not():
+    profile = _profile("d", "The quake of magnitude 6.1 killed 40 people in 2005.")
+    assert {"#6.1", "#40"} <= set(profile.names)
+    assert not any("2005" in n for n in profile.names)
+
+
+def test_reports_centred_on_different_people_are_kept_apart():
+    jackson = ("Police arrested Vincent Jackson on suspicion of drunk driving. Jackson, a "
+               "receiver, was released on bail. Jackson's team said it was aware.")
+    williams = ("Police arrested Jamal Williams on suspicion of drunk driving. Williams, a "
+                "lineman, was released on bail. Williams is the second player held after "
+                "Vincent Jackson.")
+    williams_again = ("Jamal Williams was arrested on suspicion of drunk driving early Sunday. "
+                      "Williams was later released, police said. Williams will not comment.")
+    docs = [_profile("j", jackson), _profile("w", williams), _profile("w2", williams_again)]
+    assert main_person(docs[0]) == "jackson"
+    assert people_conflict(docs[0], docs[1])  # Williams's report names Jackson only once
+    assert not people_conflict(docs[1], docs[2])
+    sim = similarity(docs)
+    assert sim[1, 2] > sim[0, 1]
+    assert cluster(sim, 0.3)[1:] == [cluster(sim, 0.3)[1]] * 2
+    assert cluster(sim, 0.3)[0] != cluster(sim, 0.3)[1]
+
+
+def test_no_main_person_when_two_are_named_equally_often():
+    tied = DocProfile("d", [], [], set(), "", people={"smith": 2, "jones": 2})
+    once = DocProfile("e", [], [], set(), "", people={"smith": 1})
+    assert main_person(tied) is None
+    assert main_person(once) is None
