@@ -110,6 +110,10 @@ class Gazetteer:
     def lookup_key(self, key: str) -> list[Candidate]:
         return self._lookup(key)
 
+    def clear_cache(self) -> None:
+        """Forget the names looked up so far (for timing a cold lookup)."""
+        self._lookup.cache_clear()
+
     def _lookup_key(self, key: str) -> list[Candidate]:
         seen: dict[int, Candidate] = {}
         for variant in key_variants(key):
