@@ -357,13 +357,20 @@ class PlaceResolver:
         # Pass 1: each name alone; its clear picks make the report's context for pass 2.
         first = {k: best(gaz.lookup_key(k[0]), hints_of[id(f)], Context())[0]
                  for k, f in distinct.items()}
-        picks = [p for f in found if (p := first[sense(f)]) is not None
+        picks = [(keys[id(f)], p) for f in found if (p := first[sense(f)]) is not None
                  and f.role in ("place", "demonym", "dateline")]
-        anchors = list({p.pid: p for f in found if (p := first[sense(f)]) is not None
-                        and f.role == "place" and p.feature not in ("country", "continent")
-                        }.values())
-        ctx = report_context(picks, anchors)
-        second = {k: best(gaz.lookup_key(k[0]), hints_of[id(f)], ctx)
+        anchors = {(keys[id(f)], p.pid): p for f in found if (p := first[sense(f)]) is not None
+                   and f.role == "place" and p.feature not in ("country", "continent")}
+        # Each name is judged by the other names of the report, not by its own first guess
+        # (a thrice-named "Kent" read as Washington's would vote for Washington thrice).
+        contexts = {
+            key: report_context(
+                [p for k, p in picks if k != key],
+                list({pid: a for (k, pid), a in anchors.items() if k != key}.values()),
+            )
+            for key in {k[0] for k in distinct}
+        }
+        second = {k: best(gaz.lookup_key(k[0]), hints_of[id(f)], contexts[k[0]])
                   for k, f in distinct.items()}
         out: list[PlaceMention] = []
         for f in found:
