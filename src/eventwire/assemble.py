@@ -237,10 +237,8 @@ class _Builder:
             # a source naming the perpetrator is a claim; it fills actor 1 only while no
             # other source names someone else (see _contested)
             said_by_actor = any(a.role == "actor" and a.span == m.speaker for a in m.arguments)
-            own_side = m.speaker_actor is not None and (
-                m.speaker_actor.id == m.actor1.id or _child_of(m.speaker_actor, m.actor1)
-                or _child_of(m.actor1, m.speaker_actor))  # "Israeli jets struck", the army said
-            stance = "claimed" if said_by_actor or own_side or \
+            # "Israeli jets struck", the army said: its own side's act
+            stance = "claimed" if said_by_actor or _told_by_own_side(m) or \
                 m.speaker.text == m.actor1.name else "blamed"
             self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name), m)
             if e.actor1 is None:
@@ -315,9 +313,11 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
     for m in primary:
         own = sentence_events.setdefault(m.sentence.start, [])
         # two happenings told in one sentence stay apart when their places differ
+        # ... or when each names its own perpetrator (not one side blaming the other)
         matches = [i for i in b.candidates(m)
-                   if i not in own or not (_places_differ(b.events[i].place, m.place)
-                                           or _actors_differ(b.events[i].actor1, m.actor1))]
+                   if not (i in own and _places_differ(b.events[i].place, m.place))
+                   and not ((i in own or _told_by_own_side(m))
+                            and _actors_differ(b.events[i].actor1, m.actor1))]
         strong = [i for i in matches if _places_same(b.events[i].place, m.place)]
         vague = m.place is None or m.place.geo_precision >= 2
         if strong:
@@ -365,9 +365,21 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
     return b.events
 
 
+def _told_by_own_side(m: Mention) -> bool:
+    """The perpetrator is told plainly or by its own side, not blamed by another."""
+    if m.actor1 is None:
+        return False
+    if m.speaker is None:
+        return True
+    s = m.speaker_actor
+    return s is not None and (s.id == m.actor1.id or _child_of(s, m.actor1)
+                              or _child_of(m.actor1, s))
+
+
 def _actors_differ(a: Actor | None, b: Actor | None) -> bool:
     """Two named perpetrators, neither part of the other ("A hit X after B fired at Y")."""
-    return a is not None and b is not None and a.id is not None and b.id is not None and \
+    # an unnamed one ("gunmen") may be the named one told again
+    return a is not None and b is not None and not _generic(a) and not _generic(b) and \
         a.id != b.id and not _child_of(a, b) and not _child_of(b, a)
 
 

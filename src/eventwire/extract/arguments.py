@@ -60,7 +60,7 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
 def _inside_name(tok: Token, prep: Token) -> bool:
     """A preposition within a proper name: "Islamic Resistance in Iraq", "al-Qaeda in the
     Arabian Peninsula"."""
-    return tok.pos_ == "PROPN" and prep.lower_ in ("in", "of", "for") and any(
+    return (tok.pos_ == "PROPN" or tok.is_title) and prep.lower_ in ("in", "of", "for") and any(
         c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 

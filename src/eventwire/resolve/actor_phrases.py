@@ -475,6 +475,16 @@ class MentionReader:
             labels.remove("Muslim Group")
         return tuple(f"community:{label}:{country or ''}" for label in labels)
 
+    def relocated(self, actor: Actor, country: str) -> Actor:
+        """A generic actor of another country: "Civilians (Iraq)" -> "Civilians (Palestine)"."""
+        parts = (actor.id or "").split(":")
+        if len(parts) != 3 or parts[0] != "generic" or parts[1] not in self.types:
+            return actor
+        spec = self.types[parts[1]]
+        name = f"{spec['label']} ({self.reg.country_name(country)})"
+        groups = tuple(f"{g.rsplit(':', 1)[0]}:{country}" for g in actor.parents)
+        return Actor(name, spec["kind"], f"generic:{parts[1]}:{country}", country, parents=groups)
+
     def community(self, community_id: str, kind: str) -> Actor:
         """The associated actor of a community id ("community:Farmers:NG")."""
         _, label, country = community_id.split(":", 2)

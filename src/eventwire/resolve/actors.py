@@ -115,7 +115,20 @@ class ArticleActors:
             for start, end, named in self.introduced:
                 if start - 60 <= position <= end:
                     return dataclasses.replace(named)
+            for named in self.named:
+                # "IS militants" parsed as "IS" + "militants": the name just before qualifies
+                if position - 2 <= named.end <= position and not named.possessive and \
+                        named.actor.kind not in _NON_GROUP_KINDS:
+                    return dataclasses.replace(named.actor)
         return actor
+
+    def located(self, actor: Actor | None, country: str | None) -> Actor | None:
+        """A generic actor placed by the report's focus, moved to the event's own country
+        (a blast in Gaza told in a report about Iraq kills "Civilians (Palestine)")."""
+        if actor is None or not country or actor.country == country or \
+                actor.country != self.focus:
+            return actor
+        return self.reader.relocated(actor, country)
 
     def associated(self, actor: Actor) -> list[Actor]:
         """Associated actors as ACLED keeps them: the coalitions or organisations above it, or

@@ -94,7 +94,8 @@ class MentionResolver:
     """Resolves the mentions of one article against its places, times and actors.
 
     ``actors`` is the article-level actor resolver (``ArticleActors``): it must offer
-    ``resolve(mention, sentence) -> Actor | None`` and ``associated(actor) -> list[Actor]``.
+    ``resolve(mention, sentence) -> Actor | None``, ``associated(actor) -> list[Actor]`` and
+    ``located(actor, country) -> Actor | None``.
     """
 
     def __init__(
@@ -185,6 +186,9 @@ class MentionResolver:
 
         place_mention = self._place(mention)
         place = place_mention.place if place_mention is not None else None
+        if place is not None and place.country:
+            actor1 = self.actors.located(actor1, place.country)
+            actor2 = self.actors.located(actor2, place.country)
         if place is not None and place_mention is not None:
             evidence.append(_evidence("location", sent, place_mention.span, art, 0.7))
 
