@@ -27,7 +27,10 @@ from eventwire.resolve.gazetteer_rank import Context, Hints, best, report_contex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as Span_
 
+# Features a tagged name may be lengthened to ("Baja" + "California").
+_LONG_NAME_FEATURES = frozenset({"country", "admin1", "region", "sea", "continent"})
 NON_EVENT_ROLES = ("demonym", "organisation", "metonym", "dateline", "byline")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Finer places first: an event is coded at the finest place its clause names.
@@ -197,6 +200,8 @@ class PlaceResolver:
                     start = ent[0].idx + 4 if len(ent) > 1 else start
                 if text[end - 2 : end] in ("'s", "’s"):
                     end -= 2
+                elif ent.label_ in PLACE_LABELS:
+                    end = self._longer_name(ent, doc, text) or end
                 spans.append(_Found(start, end, ent.label_))
             tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for m in _DATELINE.finditer(text):
@@ -224,6 +229,23 @@ class PlaceResolver:
             if f is not None:
                 out.append(f)
         return out
+
+    def _longer_name(self, ent: Span_, doc: Doc, text: str) -> int | None:
+        """End of a longer area name the tagger cut short: "Baja" + "California",
+        "Trinidad" + "and Tobago" (a country, first-level area or city of the gazetteer)."""
+        nxt = ent.end
+        for size in (3, 2, 1):
+            words = doc[nxt : nxt + size]
+            if len(words) < size or not words[-1].text[:1].isupper() or any(
+                not (w.text[:1].isupper() or w.lower_ in ("and", "of", "&")) for w in words
+            ):
+                continue
+            name = text[ent.start_char : words[-1].idx + len(words[-1])]
+            if any(c.kind == "main" and (c.feature in _LONG_NAME_FEATURES
+                                         or c.population >= 100_000)
+                   for c in self.gazetteer.lookup_key(name_key(name))[:5]):
+                return words[-1].idx + len(words[-1])
+        return None
 
     def _classify(self, f: _Found, doc: Doc, text: str, cues: _Cues) -> _Found | None:
         gaz = self.gazetteer
@@ -287,7 +309,9 @@ class PlaceResolver:
                 if not part[:1].isupper() or part in _NOT_NAMES:
                     continue
                 cands = self.gazetteer.lookup_key(name_key(part))
-                if cands and _strong_place(cands, 100_000):
+                # A two- or three-word town name is rarely anything else ("Beverly Hills
+                # Police Department"); one word must be a strong place ("Hills" is not).
+                if cands and _strong_place(cands, 10_000 if size > 1 else 100_000):
                     offset = len(" ".join(words[:i])) + (1 if i else 0)
                     f.start += offset
                     f.end = f.start + len(part)
