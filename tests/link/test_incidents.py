@@ -238,3 +238,20 @@ def test_candidate_window_grows_with_vagueness():
     vague = candidate_window(event("b", place=NORTH_IRAQ,
                                    when=When(date(2026, 3, 1), date(2026, 3, 31), "month")))
     assert vague[0] > sharp[0] and vague[1] > sharp[1]
+
+
+def test_two_attacks_on_one_base_two_days_apart_stay_apart():
+    sentence = "Two drones struck the base near Qasr Tamir, wounding three soldiers."
+    a = event("a", when=day(3), sentence=sentence)
+    b = event("b", when=day(5), sentence=sentence)
+    score, reasons = incident_score(a, b)
+    assert reasons["time"] == 0.0
+    assert score < 0.62
+
+
+def test_a_day_and_the_week_it_falls_in_still_link():
+    week = When(date(2026, 2, 28), date(2026, 3, 6), precision="week")
+    sentence = "Two drones struck the base near Qasr Tamir, wounding three soldiers."
+    a = event("a", when=day(3), sentence=sentence)
+    b = event("b", when=week, sentence=sentence)
+    assert incident_score(a, b)[0] >= 0.62

@@ -52,12 +52,13 @@ def _gap_days(a: When, b: When) -> int:
 
 
 def time_score(a: When | None, b: When | None) -> float:
-    """1 for overlapping dates, falling to 0 past the slack the coarser precision allows.
+    """1 for overlapping dates, falling to 0 past the slack the coarser precision allows
+    (at once past it when both are dated to the day).
 
     >>> from datetime import date
     >>> d = lambda day: When(date(2026, 3, day), date(2026, 3, day))
-    >>> time_score(d(3), d(4)), time_score(d(3), d(10))
-    (0.75, 0.0)
+    >>> time_score(d(3), d(4)), time_score(d(3), d(5)), time_score(d(3), d(10))
+    (0.75, 0.0, 0.0)
     """
     if a is None or b is None:
         return _NEUTRAL
@@ -67,7 +68,9 @@ def time_score(a: When | None, b: When | None) -> float:
     if gap == 0:
         # Overlap with a month or a year says little: compatible, not confirming.
         return 1.0 if coarse in ("day", "week") else 0.7
-    if gap > slack * 2:
+    if gap > slack * 2 or (coarse == "day" and gap > slack):
+        # Both dated to the day: a night attack may be dated to either day, but two days
+        # apart is another incident (a base attacked again), however alike the rest reads.
         return 0.0
     return round(max(0.0, 1.0 - gap / (slack * 4)), 3)
 
