@@ -255,3 +255,19 @@ def test_a_day_and_the_week_it_falls_in_still_link():
     a = event("a", when=day(3), sentence=sentence)
     b = event("b", when=week, sentence=sentence)
     assert incident_score(a, b)[0] >= 0.62
+
+
+def test_two_bases_25_km_apart_hit_the_same_day_stay_apart():
+    sentence = "A drone hit a base in northern Iraq on Tuesday."
+    other_base = Place("Kiwan base", 36.34, 43.95, country="IQ", geo_precision=1)  # ~25 km
+    score, reasons = incident_score(event("a", sentence=sentence),
+                                    event("b", place=other_base, sentence=sentence))
+    assert reasons["place"] == 0.0
+    assert score < 0.62
+
+
+def test_a_town_named_near_the_base_still_links():
+    sentence = "A drone hit a base in northern Iraq on Tuesday."
+    near = Place("Qasr Tamir outskirts", 36.20, 43.95, country="IQ", geo_precision=2)  # ~9 km
+    assert incident_score(event("a", sentence=sentence),
+                          event("b", place=near, sentence=sentence))[0] >= 0.62

@@ -83,7 +83,8 @@ def distance_km(a: Place, b: Place) -> float | None:
 
 
 def place_score(a: Place | None, b: Place | None) -> float:
-    """1 for the same place, falling with distance at a rate set by the coarser precision."""
+    """1 for the same place, falling with distance at a rate set by the coarser precision
+    (at once past the slack when both are exact places, ACLED geo precision 1)."""
     if a is None or b is None:
         return _NEUTRAL
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
@@ -94,9 +95,14 @@ def place_score(a: Place | None, b: Place | None) -> float:
     if km is None:
         same_name = a.name.casefold() == b.name.casefold()
         return 0.9 if same_name else _NEUTRAL
-    slack = _PLACE_SLACK_KM.get(max(a.geo_precision, b.geo_precision), 250.0)
+    coarse = max(a.geo_precision, b.geo_precision)
+    slack = _PLACE_SLACK_KM.get(coarse, 250.0)
     if km <= slack:
         return 1.0
+    if coarse == 1:
+        # Both name the place itself: farther apart than the slack they are two places
+        # (two bases hit the same day), however alike the rest reads.
+        return 0.0
     return round(max(0.0, 1.0 - (km - slack) / (slack * 2)), 3)
 
 
