@@ -299,6 +299,11 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
             not any(a.role == "place" for a in args):
         # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
         pp_arguments(head.head, args, {"place"})
+    if noun.dep_ == "pobj" and head.lower_ == "with" and \
+            head.head.lemma_.lower() in word_set("response_verbs"):
+        subject = subject_of(head.head)  # "the army responded with artillery fire"
+        if subject is not None:
+            args.append(argument_for("actor", subject))
     carriers = word_set("light_verbs") | word_set("claim_verbs")
     if noun.dep_ == "dobj" and head.lemma_.lower() in carriers:
         subject = subject_of(head)
@@ -328,9 +333,12 @@ def _verb_only_targets(verb: Token) -> list[Argument]:
 
 
 def _occupants(target: Token) -> list[Argument]:
-    """Who was in a target: "a base hosting U.S. troops", "a checkpoint manned by X"."""
+    """Who was in a target: "a base hosting U.S. troops", "a checkpoint manned by X" (also
+    when the parser hangs the clause on the target's place: "a base in X province housing Y")."""
     found: list[Argument] = []
-    for clause in target.children:
+    held = [target] + [obj for prep in target.children if prep.dep_ == "prep"
+                       for obj in prep.children if obj.dep_ == "pobj"]
+    for clause in (c for t in held for c in t.children):
         if clause.dep_ not in ("acl", "relcl") or \
                 clause.lemma_.lower() not in word_set("occupant_verbs"):
             continue
@@ -341,6 +349,19 @@ def _occupants(target: Token) -> list[Argument]:
                 found.extend(argument_for("target", obj, keep_preps=False)
                              for obj in child.children if obj.dep_ == "pobj")
     return found
+
+
+def _harmed_when(token: Token) -> list[Argument]:
+    """"Two soldiers were wounded when a strike hit their post": who the clause the event
+    explains says was harmed."""
+    verb = token.head if token.dep_ == "nsubj" else token
+    if verb.dep_ != "advcl" or not any(c.lower_ in ("when", "as", "after") for c in verb.children):
+        return []
+    harmed = verb.head
+    if harmed.lemma_.lower() not in word_set("victim_verbs") | word_set("injury_verbs"):
+        return []
+    return [argument_for("victim", c, keep_preps=False) for c in harmed.children
+            if c.dep_ == "nsubjpass"]
 
 
 def trigger_token(doc: Doc, trigger: Span) -> Token:
@@ -376,6 +397,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
                 extra = argument_for(arg.role, conj, keep_preps=False)
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
                     args.append(extra)
+    args.extend(_harmed_when(token))
     for arg in list(args):
         if arg.role == "target":
             head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
