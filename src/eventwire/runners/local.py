@@ -68,6 +68,8 @@ def store_result(store: Store, result: ArticleResult, copies: CopyIndex,
     article.metadata.update(wire_source=wire, copy_of=copy_of)
     store.add_article(article, wire_source=wire, copy_of=copy_of)
     copies.add(article)
+    if copy_of is None:
+        _repoint_copies(store, copies, article.id)
     report.stored += 1
     report.copies += copy_of is not None
     source = source_for(article, copy_of)
@@ -80,6 +82,22 @@ def store_result(store: Store, result: ArticleResult, copies: CopyIndex,
         else:
             events.append(record)
     _link_events(store, events, report)
+
+
+def _repoint_copies(store: Store, copies: CopyIndex, original_id: str) -> None:
+    """Stored copies of an original that arrived after them point to it from now on: in
+    their article rows and in the sources of their events, which then count them with it."""
+    for cid in copies.copies_of(original_id):
+        if store.article_provenance(cid)[1] == original_id:
+            continue
+        store.set_copy_of(cid, original_id)
+        for event in store.events_citing(cid):
+            sources = [
+                replace(s, copy_of=original_id, independent=False) if s.article_id == cid else s
+                for s in event.sources
+            ]
+            event = replace(event, sources=sources)
+            store.update_event(event, independent=independent_sources(event))
 
 
 def _link_events(store: Store, events: list[Event], report: IngestReport) -> None:

@@ -153,6 +153,28 @@ class Store:
                                .where(schema.articles.c.id == article_id)).first()
         return (row[0], row[1]) if row else (None, None)
 
+    def set_copy_of(self, article_id: str, original_id: str | None) -> None:
+        """Record which stored article ``article_id`` copies (None: it is an original).
+
+        Copies can arrive before their original; when the older original comes, the copies
+        already stored point to it from then on.
+        """
+        with self.engine.begin() as conn:
+            row = conn.execute(select(schema.articles.c.meta).where(
+                schema.articles.c.id == article_id)).first()
+            if row is None:
+                raise StoreError(f"no article {article_id!r} in the store")
+            meta = dict(row.meta or {}) | {"copy_of": original_id}
+            conn.execute(update(schema.articles).where(schema.articles.c.id == article_id)
+                         .values(copy_of=original_id, meta=meta))
+
+    def events_citing(self, article_id: str) -> list[Event]:
+        """Stored events and statements with a mention read from ``article_id``."""
+        with self.engine.connect() as conn:
+            ids = conn.execute(select(schema.mentions.c.event_id).where(
+                schema.mentions.c.article_id == article_id).distinct()).scalars().all()
+        return [self.get_event(i) for i in sorted(ids)]
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(schema.articles)).scalar_one()
