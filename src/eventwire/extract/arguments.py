@@ -28,6 +28,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "in
                 "on"}
 _TARGET_PREPS = {"on", "against", "at", "of", "upon", "targeting"}
 _TIME_LABELS = {"DATE", "TIME"}
+# Verbs whose weapon object or passive subject was stopped, so it is the target.
+_STOPPING = {"intercept", "destroy", "defuse", "down", "shoot"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -64,7 +66,23 @@ def _inside_name(tok: Token, prep: Token) -> bool:
         c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
+def _counted(token: Token) -> Token:
+    """"hundreds of hostages", "two of its fighters": the people counted, not the count."""
+    lex = lexicon()
+    word = token.lower_
+    if token.pos_ == "NUM" or word in lex.cardinals or word in lex.vague_numbers or \
+            token.lemma_.lower() == "dozen":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return obj
+    return token
+
+
 def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
+    if role in ("actor", "target", "victim"):
+        token = _counted(token)
     start, end = noun_phrase_bounds(token, keep_preps)
     doc = token.doc
     span = doc[start:end]
@@ -139,6 +157,8 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
             elif word == "with" and "target" in roles and \
                     token.lemma_.lower() in word_set("mutual_verbs"):
                 args.append(argument_for("target", obj, keep_preps=False))  # "clashed with X"
+            elif word == "of" and "place" in roles and _ent_label(obj) in _PLACE_LABELS:
+                args.append(argument_for("place", obj))  # "the bombing of Belfast"
             elif word in _TARGET_PREPS and "target" in roles and not (
                     word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS) and not (
                     # "an explosion at a bus station": where, unless fired or aimed at it
@@ -178,7 +198,9 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
         subject = None
     elif subject is not None and subject.dep_ == "nsubjpass":
         # "130 more were mutilated, injured ...": a passive subject shared with a conjunct
-        args.append(argument_for(_patient_role(lemma), subject))
+        role = "instrument" if _is_instrument(subject) and lemma not in _STOPPING \
+            else _patient_role(lemma)
+        args.append(argument_for(role, subject))
         subject = None
     if subject is not None and subject.lower_ not in ("who", "that", "which") and \
             not _is_happening(subject):
@@ -192,9 +214,12 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
         args.append(argument_for("instrument" if _is_instrument(head) else "actor", head))
     for child in verb.children:
         if child.dep_ == "nsubjpass":
-            args.append(argument_for(_patient_role(lemma), child))
+            # "the bomb was detonated": the weapon is what was used, unless it was stopped
+            role = "instrument" if _is_instrument(child) and lemma not in _STOPPING \
+                else _patient_role(lemma)
+            args.append(argument_for(role, child))
         elif child.dep_ == "dobj" and not passive:
-            if _is_instrument(child) and lemma not in ("intercept", "destroy", "defuse"):
+            if _is_instrument(child) and lemma not in _STOPPING:
                 args.append(argument_for("instrument", child))
             else:
                 args.append(argument_for(_patient_role(lemma), child, keep_preps=False))
@@ -249,10 +274,14 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
     if noun.dep_ == "nsubj" and noun.head.pos_ == "AUX":
         pp_arguments(noun.head, args, {"place", "time"})  # "the explosion was at the station"
     if noun.dep_ in ("nsubj",) and noun.head.pos_ == "VERB":
-        # "Tuesday's explosion hit the hospital": the verb's object is the target
+        # "Tuesday's explosion hit the hospital": the verb's object is the target; not so
+        # for "the bombing caused chaos"
+        verb_lemma = noun.head.lemma_.lower()
+        role = "victim" if verb_lemma in word_set("victim_verbs") | word_set("injury_verbs") \
+            else "target" if verb_lemma in word_set("impact_verbs") else None
         for child in noun.head.children:
-            if child.dep_ == "dobj":
-                args.append(argument_for("target", child))
+            if child.dep_ == "dobj" and role is not None:
+                args.append(argument_for(role, child))
         pp_arguments(noun.head, args, {"place", "time"})
     _clause_on_noun_args(noun, args)
     _governing_verb_args(noun, args)
@@ -384,6 +413,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         pp_arguments(token, args, {"place", "time", "actor", "instrument"})
     elif token.pos_ in ("VERB", "AUX"):
         _verb_args(token, args)
+        if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+            args.append(argument_for("place", token.head, keep_preps=False))  # "..., where
     elif token.pos_ == "ADJ":
         _state_args(token, args)
     else:
@@ -394,6 +425,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
             head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
             taken = {(a.span.start, a.span.end) for a in args}
             for conj in (head.root.conjuncts if head is not None else ()):
+                if _is_happening(conj):
+                    continue  # "attacks on soldiers and assassinations": another event
                 extra = argument_for(arg.role, conj, keep_preps=False)
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
                     args.append(extra)
