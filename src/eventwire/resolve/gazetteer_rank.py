@@ -27,6 +27,9 @@ FEATURE_PRIOR = {
     "town": 0.0,
     "village": -0.3,
     "airport": -2.0,
+    # Seats of power in our own table (White House, Kremlin): far better known than the
+    # small towns that share their names.
+    "landmark": 2.5,
     "airbase": -2.0,
 }
 AREA_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "region", "sea"})

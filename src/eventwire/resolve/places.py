@@ -40,6 +40,7 @@ FEATURE_TIER = {
     "border crossing": 0,
     "camp": 0,
     "facility": 0,
+    "landmark": 0,
     "airport": 0,
     "village": 1,
     "town": 1,
@@ -343,7 +344,7 @@ class PlaceResolver:
             if (
                 root.dep_ in ("nsubj", "nsubjpass")
                 and root.head.lemma_ in cues.metonymy_verbs
-                and cands[0].feature in ("country", "city", "admin1")
+                and _seat_of_power(cands)
                 and not f.facility
             ):
                 return "metonym"
@@ -352,7 +353,7 @@ class PlaceResolver:
             if (
                 root.dep_ in ("dobj", "nsubj")
                 and governor.lemma_ in cues.object_metonymy_verbs
-                and cands[0].feature in ("country", "city", "admin1")
+                and _seat_of_power(cands)
                 and not f.facility
             ):
                 return "metonym"  # "holding Washington responsible": its government
@@ -418,6 +419,13 @@ class PlaceResolver:
                 elif c.feature == "admin1" and c.admin1:
                     keys.append(c.admin1)  # "London, Ont." -> Ontario
         return keys
+
+
+def _seat_of_power(cands: list[Candidate]) -> bool:
+    """A name that can stand for a government: a country, capital or state, or a landmark
+    of our table ("the White House said")."""
+    return cands[0].feature in ("country", "city", "admin1") or any(
+        c.feature == "landmark" for c in cands)
 
 
 def _strong_place(cands: list[Candidate], population: int = 1_000_000) -> bool:
