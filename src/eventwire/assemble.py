@@ -481,7 +481,10 @@ def _attach_statement(m: Mention, events: list[Event]) -> None:
 
 def _contested(event: Event) -> None:
     """Sources blaming different perpetrators: no perpetrator is settled."""
-    blamed = {c.about for c in event.claims if c.stance == "blamed" and c.about}
+    # an unnamed culprit ("the attackers") competes with no one
+    unnamed = {m.actor1.name for m in event.mentions if m.actor1 is not None and _generic(m.actor1)}
+    blamed = {c.about for c in event.claims if c.stance == "blamed" and c.about
+              and c.about not in unnamed}
     claimed = any(c.stance == "claimed" for c in event.claims)
     if len(blamed) > 1 and not claimed and event.actor1 is not None:
         event.actor1 = None

@@ -328,6 +328,13 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
             not any(a.role == "place" for a in args):
         # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
         pp_arguments(head.head, args, {"place"})
+    if noun.dep_ == "pobj" and head.lower_ in ("after", "in", "during") and \
+            head.head.pos_ == "VERB" and noun.lemma_.lower() in word_set("mutual_verbs"):
+        # "troops rescued 25 children after a gunfight with bandits": armed subjects fought
+        subject = subject_of(head.head)
+        if subject is not None and subject.dep_ == "nsubj" and \
+                subject.lemma_.lower() in word_set("armed_words"):
+            args.append(argument_for("actor", subject))
     if noun.dep_ == "pobj" and head.lower_ == "with" and \
             head.head.lemma_.lower() in word_set("response_verbs"):
         subject = subject_of(head.head)  # "the army responded with artillery fire"

@@ -52,7 +52,11 @@ def _sentence_span(sent: SpacySpan) -> Span:
 
 
 def _speaker_phrase(token: Token) -> Span:
-    """The noun phrase naming a speaker, without clauses hung on it."""
+    """The noun phrase naming a speaker, without clauses hung on it; the name in apposition
+    when the head is a common noun ("a new armed movement, the Front for ...")."""
+    if token.pos_ == "NOUN":
+        named = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        token = named if named is not None else token
     start, end = noun_phrase_bounds(token)
     return _span_of(token.doc[start:end])
 
@@ -87,7 +91,8 @@ def _statement_speaker(token: Token) -> Token | None:
         subj = next((c for c in current.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ not in ("that", "which"):
             return subj
-        if current.dep_ in ("acl", "relcl") and current.head.pos_ == "NOUN":
+        # "Hezbollah Brigades, ..., threatened": a headline-like parse hangs the verb on the name
+        if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
             if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
                 current = noun.head if noun.head.pos_ == "VERB" else noun.head.head

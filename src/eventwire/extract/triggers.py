@@ -89,6 +89,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     found: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
+        if token.dep_ == "amod" and token.i < token.head.i:
+            continue  # "kidnapped schoolchildren", "wounded soldiers": a state, told before
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
                                              and token.tag_.startswith("VB")):
             particle = next((c.lower_ for c in token.children if c.dep_ in ("prt", "prep")
@@ -114,7 +116,9 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             if lemma in lex.needs_violence_context and not _has_violence_context(token, sent, lex):
                 continue
             found.append(Trigger(token, code, None, token.i))
-        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not (
+                token.pos_ == "PROPN" and token.is_title and token.ent_type_):
+            # a capitalised trigger word inside a name ("the March 23 Movement") names nothing
             # "riot police", "attack helicopter": a trigger word as a modifier names no event
             key, start = _noun_phrase_key(token)
             code = lex.noun_triggers.get(key)
