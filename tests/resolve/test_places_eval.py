@@ -71,6 +71,14 @@ def test_lgl_reader(tmp_path):
     assert doc.id == "9" and doc.toponyms[0].lat == -0.22
 
 
+def test_lgl_reader_moves_spans_onto_their_phrase(tmp_path):
+    path = tmp_path / "lgl.xml"
+    path.write_text(LGL_LIKE.replace("<start>13</start><end>18</end>",
+                                     "<start>11</start><end>16</end>"), encoding="utf-8")
+    (doc,) = read_gold(path)
+    assert (doc.toponyms[0].start, doc.toponyms[0].end) == (13, 18)
+
+
 def test_bad_file_is_a_clear_error(tmp_path):
     path = tmp_path / "x.xml"
     path.write_text("not xml", encoding="utf-8")
