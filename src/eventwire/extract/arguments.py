@@ -219,6 +219,8 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
                 else _patient_role(lemma)
             args.append(argument_for(role, child))
         elif child.dep_ == "dobj" and not passive:
+            if f"{lemma} {child.lemma_.lower()}" in lexicon().verb_triggers:
+                continue  # "returned fire", "took control": the object is part of the trigger
             if _is_instrument(child) and lemma not in _STOPPING:
                 args.append(argument_for("instrument", child))
             else:
@@ -387,6 +389,18 @@ def _occupants(target: Token) -> list[Argument]:
     return found
 
 
+def _helpers(actor: Token) -> list[Argument]:
+    """Who acted beside an actor: "militias, backed by Somali troops, ..." (associated)."""
+    found: list[Argument] = []
+    for clause in actor.children:
+        if clause.dep_ in ("acl", "relcl") and \
+                clause.lemma_.lower() in word_set("support_verbs"):
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                found.extend(argument_for("actor", obj, keep_preps=False)
+                             for obj in agent.children if obj.dep_ == "pobj")
+    return found
+
+
 def _harmed_when(token: Token) -> list[Argument]:
     """"Two soldiers were wounded when a strike hit their post": who the clause the event
     explains says was harmed."""
@@ -438,6 +452,10 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
                     args.append(extra)
     args.extend(_harmed_when(token))
+    for arg in [a for a in args if a.role == "actor"]:
+        head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+        if head is not None:
+            args.extend(_helpers(head.root))
     for arg in list(args):
         if arg.role == "target":
             head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")

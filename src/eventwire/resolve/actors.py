@@ -122,6 +122,14 @@ class ArticleActors:
                     return dataclasses.replace(named.actor)
         return actor
 
+    def named_across(self, start: int, end: int) -> Actor | None:
+        """A registry name that a phrase at ``start:end`` cuts short ("15 members of the
+        Volunteers" of "... the Volunteers for the Defence of the Homeland")."""
+        for named in self.named:
+            if named.start < end < named.end and named.start >= start:
+                return dataclasses.replace(named.actor)
+        return None
+
     def located(self, actor: Actor | None, country: str | None) -> Actor | None:
         """A generic actor placed by the report's focus, moved to the event's own country
         (a blast in Gaza told in a report about Iraq kills "Civilians (Palestine)")."""

@@ -95,7 +95,7 @@ class MentionResolver:
 
     ``actors`` is the article-level actor resolver (``ArticleActors``): it must offer
     ``resolve(mention, sentence) -> Actor | None``, ``associated(actor) -> list[Actor]`` and
-    ``located(actor, country) -> Actor | None``.
+    ``located(actor, country) -> Actor | None`` and ``named_across(start, end) -> Actor | None``.
     """
 
     def __init__(
@@ -112,6 +112,9 @@ class MentionResolver:
         if arg is None:
             return None
         span = arg.span if isinstance(arg, Argument) else arg
+        cut_short = self.actors.named_across(span.start, span.end)
+        if cut_short is not None:  # the parser ended the phrase inside a name
+            return cut_short
         text = _HOLDER.sub("", span.text.strip())
         actor = self.actors.resolve(text, sentence.text) if text.strip() else None
         if actor is not None:
