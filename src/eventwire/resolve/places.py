@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 _LONG_NAME_FEATURES = frozenset({"country", "admin1", "region", "sea", "continent"})
 NON_EVENT_ROLES = ("demonym", "organisation", "metonym", "dateline", "byline")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels of names; other labels (DATE, PRODUCT, LANGUAGE...) on a place name are mistakes.
+_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
 # Finer places first: an event is coded at the finest place its clause names.
 FEATURE_TIER = {
     "airbase": 0,
@@ -204,7 +206,8 @@ class PlaceResolver:
                 elif ent.label_ in PLACE_LABELS:
                     end = self._longer_name(ent, doc, text) or end
                 spans.append(_Found(start, end, ent.label_))
-            tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+            if ent.label_ in _NAME_LABELS:  # a place tagged DATE or PRODUCT is still free
+                tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for m in _DATELINE.finditer(text):
             spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
         # Countries, regions and demonyms the model left untagged.
@@ -276,7 +279,11 @@ class PlaceResolver:
             return self._inner_place(f, name, cues)
         if not cands:
             return None
-        if f.label == "NORP" or (cands[0].kind == "demonym" and not f.facility):
+        if f.label == "NORP" and not any(c.kind == "demonym" for c in cands[:5]):
+            # "Aleppo" tagged as a people is the city; "Christian" or "Nazi" is no place.
+            if not _strong_place(cands, 100_000):
+                return None
+        elif f.label == "NORP" or (cands[0].kind == "demonym" and not f.facility):
             f.role = "demonym"
             return f
         next_words = [w.lower().strip(".,;:") for w in after.split()[:2]]
