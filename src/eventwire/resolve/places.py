@@ -146,6 +146,10 @@ _NOT_NAMES = frozenset({
     "National", "Federal", "Capital", "Union", "Republic", "Marine", "Marines", "Portal"})
 
 
+_FUNCTION_WORDS = frozenset({
+    "The", "A", "An", "In", "On", "At", "It", "He", "She", "We", "I", "No", "Mr", "Ms", "Dr"})
+
+
 @dataclass(slots=True)
 class _Found:
     start: int
@@ -212,10 +216,11 @@ class PlaceResolver:
             spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
         # Countries, regions and demonyms the model left untagged.
         for m in _CAPITALISED.finditer(text):
-            if m.group() in _NOT_NAMES or tagged[m.start()]:
+            start, name = _without_leading_words(m.start(), m.group())
+            if not name or tagged[start]:
                 continue
-            cands = gaz.lookup_key(name_key(m.group()))
-            located = _LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            cands = gaz.lookup_key(name_key(name))
+            located = _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
             if cands and any(
                 c.feature in ("country", "continent", "admin1", "region", "sea")
                 or c.kind == "demonym"
@@ -225,7 +230,7 @@ class PlaceResolver:
             ):
                 if m.start() > 0 and text[m.start() - 1] in "-":
                     continue  # "Iran-backed" is handled by the tagger when it matters
-                spans.append(_Found(m.start(), m.end(), "AUTO"))
+                spans.append(_Found(start, m.end(), "AUTO"))
         spans = _dedupe(spans)
         out: list[_Found] = []
         for f in spans:
@@ -426,6 +431,16 @@ class PlaceResolver:
                 elif c.feature == "admin1" and c.admin1:
                     keys.append(c.admin1)  # "London, Ont." -> Ontario
         return keys
+
+
+def _without_leading_words(start: int, name: str) -> tuple[int, str]:
+    """"The French" -> "French": a capitalised function word ("The", "In", "No") is not
+    part of the name after it ("South" in "South Africa" is)."""
+    words = name.split(" ")
+    while words and words[0] in _FUNCTION_WORDS:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start, " ".join(words)
 
 
 def _seat_of_power(cands: list[Candidate]) -> bool:
