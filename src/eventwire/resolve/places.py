@@ -217,7 +217,7 @@ class PlaceResolver:
         # Countries, regions and demonyms the model left untagged.
         for m in _CAPITALISED.finditer(text):
             start, name = _without_leading_words(m.start(), m.group())
-            if not name or tagged[start]:
+            if not name or name in _NOT_NAMES or tagged[start]:
                 continue
             cands = gaz.lookup_key(name_key(name))
             located = _LOCATIVE_BEFORE.search(text, max(0, start - 12), start)
