@@ -248,9 +248,13 @@ class _Builder:
                                                           and m.actor2.id is not None)):
             e.actor2 = m.actor2
             e.assoc_actors2 = list(m.assoc_actors2)
-        elif m.actor2 is not None and e.actor2 is not None and m.actor2.id != e.actor2.id \
-                and all(a.id != m.actor2.id for a in e.assoc_actors2):
-            e.assoc_actors2.append(m.actor2)  # another target of the same event
+        elif m.actor2 is not None and e.actor2 is not None and not as_outcome and \
+                not _is_collective(m):
+            # more targets of the same event, told of it alone (a summary line's "troops"
+            # is too loose to name another side)
+            for other in (m.actor2, *m.assoc_actors2):
+                if other.id != e.actor2.id and all(a.id != other.id for a in e.assoc_actors2):
+                    e.assoc_actors2.append(other)
         e.fatalities = _merge_fatalities(e.fatalities, m.fatalities)
         if m.injuries is not None:
             e.injuries = m.injuries if e.injuries is None else min(e.injuries, m.injuries)

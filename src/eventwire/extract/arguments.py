@@ -402,12 +402,21 @@ def _helpers(actor: Token) -> list[Argument]:
 
 
 def _harmed_when(token: Token) -> list[Argument]:
-    """"Two soldiers were wounded when a strike hit their post": who the clause the event
-    explains says was harmed."""
-    verb = token.head if token.dep_ == "nsubj" else token
-    if verb.dep_ != "advcl" or not any(c.lower_ in ("when", "as", "after") for c in verb.children):
-        return []
-    harmed = verb.head
+    """"Two soldiers were wounded when a strike hit their post", "troops were injured in a
+    spate of drone strikes": who the clause the event explains says was harmed."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in word_set("collective_nouns"):
+        token = token.head.head  # "a spate of drone strikes" stands for the strikes
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "during", "by"):
+        harmed = token.head.head  # "troops were injured in a drone strike"
+        if harmed.lemma_.lower() not in word_set("injury_verbs"):
+            return []  # "killed in an attack": the killing is an event of its own
+    else:
+        verb = token.head if token.dep_ == "nsubj" else token
+        if verb.dep_ != "advcl" or not any(c.lower_ in ("when", "as", "after")
+                                           for c in verb.children):
+            return []
+        harmed = verb.head
     if harmed.lemma_.lower() not in word_set("victim_verbs") | word_set("injury_verbs"):
         return []
     return [argument_for("victim", c, keep_preps=False) for c in harmed.children
