@@ -30,6 +30,7 @@ from datetime import date
 from eventwire.model import Actor
 from eventwire.resolve.actor_phrases import MentionReader, PhraseContext, city_country
 from eventwire.resolve.actor_registry import ActorRegistry, default_registry, normalise
+from eventwire.resolve.sentences import sentence_around
 
 __all__ = ["ActorRegistry", "ActorResolver", "ArticleActors", "NamedActor", "default_registry"]
 
@@ -177,12 +178,7 @@ class ArticleActors:
         return found if found >= 0 else len(self.text)
 
     def _sentence_at(self, position: int) -> str:
-        start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position)) + 1
-        ends = [
-            i for i in (self.text.find(". ", position), self.text.find("\n", position)) if i >= 0
-        ]
-        end = min(ends) + 1 if ends else len(self.text)
-        return self.text[start:end].strip()
+        return sentence_around(self.text, position)
 
     def _antecedent(self, position: int) -> Actor | None:
         for named in reversed(self.named):

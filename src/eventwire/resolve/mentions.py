@@ -23,6 +23,7 @@ from eventwire.model import (
     TimeMention,
 )
 from eventwire.resolve.places import event_place
+from eventwire.resolve.sentences import sentence_around
 from eventwire.resolve.times import NoTimeError, event_time
 
 _PRONOUNS = {
@@ -56,20 +57,12 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _sentence_around(text: str, span: Span) -> str:
-    """The sentence of the text a span stands in (for evidence borrowed from elsewhere)."""
-    start = max(text.rfind(". ", 0, span.start) + 2, text.rfind("\n", 0, span.start) + 1, 0)
-    ends = [i for i in (text.find(". ", span.end), text.find("\n", span.end)) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()
-
-
 def _evidence(
     field: str, sentence: Span, span: Span, article: Article, confidence: float = 0.8
 ) -> Evidence:
     said = sentence.text
     if not (sentence.start <= span.start and span.end <= sentence.end):
-        said = _sentence_around(article.text, span)
+        said = sentence_around(article.text, span.start, span.end)
     return Evidence(
         field=field,
         sentence=said,
