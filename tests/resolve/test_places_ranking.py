@@ -88,3 +88,27 @@ def test_a_name_the_tagger_cut_short_is_lengthened():
     mentions = PlaceResolver(small_gazetteer_path()).find(doc, Article(id="n", text=text))
     assert [m.span.text for m in mentions] == ["Nova Scotia"]
     assert mentions[0].place.feature == "admin1"
+
+
+def _with_ents(text: str, ents: list[tuple[int, int, str]]):
+    """The parse of ``text`` with the tagger's entities replaced (token offsets)."""
+    doc = load_nlp()(text)
+    doc.ents = [SpacySpan(doc, start, end, label=label) for start, end, label in ents]
+    mentions = PlaceResolver(small_gazetteer_path()).find(doc, Article(id="e", text=text))
+    return {m.span.text: m for m in mentions}
+
+
+def test_a_people_tag_on_a_city_is_the_city_and_on_a_faith_no_place():
+    found = _with_ents("Shelling hit Aleppo again.", [(2, 3, "NORP")])
+    assert found["Aleppo"].role == "place" and found["Aleppo"].place.country == "SY"
+    assert _with_ents("Christian leaders met.", [(0, 1, "NORP")]) == {}
+
+
+def test_a_place_under_a_date_tag_is_still_found():
+    found = _with_ents("Rain fell in Winnipeg today.", [(3, 4, "DATE")])
+    assert found["Winnipeg"].place.country == "CA"
+
+
+def test_a_sentence_initial_the_is_not_part_of_the_name():
+    found = _with_ents("The Syrian government protested.", [])
+    assert list(found) == ["Syrian"] and found["Syrian"].role == "demonym"
