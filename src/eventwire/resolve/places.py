@@ -241,17 +241,21 @@ class PlaceResolver:
 
     def _longer_name(self, ent: Span_, doc: Doc, text: str) -> int | None:
         """End of a longer area name the tagger cut short: "Baja" + "California",
-        "Trinidad" + "and Tobago" (a country, first-level area or city of the gazetteer)."""
+        "Trinidad" + "and Tobago", "Washington" + ", D.C." (a country, first-level area or
+        city of the gazetteer; after a comma, only a name the gazetteer knows whole)."""
         nxt = ent.end
         for size in (3, 2, 1):
             words = doc[nxt : nxt + size]
+            comma = len(words) > 1 and words[0].text == ","
             if len(words) < size or not words[-1].text[:1].isupper() or any(
-                not (w.text[:1].isupper() or w.lower_ in ("and", "of", "&")) for w in words
+                not (w.text[:1].isupper() or w.lower_ in ("and", "of", "&")
+                     or (i == 0 and comma)) for i, w in enumerate(words)
             ):
                 continue
             name = text[ent.start_char : words[-1].idx + len(words[-1])]
-            if any(c.kind == "main" and (c.feature in _LONG_NAME_FEATURES
-                                         or c.population >= 100_000)
+            kinds = ("main", "alt") if comma else ("main",)
+            if any(c.kind in kinds and (c.feature in _LONG_NAME_FEATURES
+                                        or c.population >= 100_000)
                    for c in self.gazetteer.lookup_key(name_key(name))[:5]):
                 return words[-1].idx + len(words[-1])
         return None
