@@ -44,6 +44,31 @@ def test_a_role_the_pipeline_missed_is_wrong():
     assert score_rows(ROWS, extract=no_actors).as_dict()["role_accuracy"] == 0.0
 
 
+def test_a_source_who_spoke_and_associated_actors_stand_on_their_side():
+    text = "Hamas said Israeli jets and Egyptian drones bombed a school and a clinic in Gaza."
+    rows = [
+        {"text": text, "mention": "Hamas", "gold_id": "hamas", "gold_kind": "rebel group",
+         "gold_role": "actor1"},
+        {"text": text, "mention": "Egyptian drones", "gold_id": "mil-EG",
+         "gold_kind": "state forces", "gold_role": "actor1"},
+        {"text": text, "mention": "Hamas", "gold_id": "hamas", "gold_kind": "rebel group",
+         "gold_role": "actor2"},
+    ]
+
+    def spoken(text, published):
+        return {"events": [{
+            "actor1": {"id": "mil-IL", "verified": True},
+            "assoc_actors": [{"id": "mil-EG", "verified": True}],
+            "actor2": None,
+            "claims": [{"by": "Hamas", "stance": "blamed"}],
+            "evidence": [{"sentence": text}],
+        }], "statements": []}
+
+    outcomes = score_rows(rows, extract=spoken).outcomes
+    # "actor1 acted or spoke": the claim's source spoke; the associated actor acted
+    assert [o.role_ok for o in outcomes] == [True, True, False]
+
+
 def test_a_failing_pipeline_is_counted_not_fatal():
     def broken(text, published):
         raise RuntimeError("boom")
