@@ -483,6 +483,29 @@ def _attach_statement(m: Mention, events: list[Event]) -> None:
             e.evidence.extend(ev for ev in m.evidence if ev.field in ("actor1", "assoc_actors"))
 
 
+_PROTEST_ORDER = ("Peaceful protest", "Protest with intervention",
+                  "Excessive force against protesters")
+_CROWD_KINDS = ("protesters", "rioters")
+
+
+def _protest_sides(event: Event) -> None:
+    """A protest broken up is one event, coded as ACLED does: the most severe intervention
+    told of it, the protesters as actor 1 and the force that intervened as actor 2."""
+    if event.event_type != "Protests":
+        return
+    told = [m.sub_event_type for m in event.mentions if m.sub_event_type in _PROTEST_ORDER]
+    if told:
+        event.sub_event_type = max(told, key=_PROTEST_ORDER.index)
+    forces = [a for m in event.mentions for a in (m.actor1, m.actor2)
+              if a is not None and a.kind == "state forces"]
+    crowds = [a for m in event.mentions for a in (m.actor1, m.actor2)
+              if a is not None and a.kind in _CROWD_KINDS]
+    if event.actor1 is None or event.actor1.kind == "state forces":
+        event.actor1 = crowds[0] if crowds else None
+    if forces and (event.actor2 is None or event.actor2.kind in _CROWD_KINDS):
+        event.actor2 = forces[0]
+
+
 def _contested(event: Event) -> None:
     """Sources blaming different perpetrators: no perpetrator is settled."""
     # an unnamed culprit ("the attackers") competes with no one
@@ -535,6 +558,7 @@ def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
         if record.kind == "event":
             record.modality = "occurred" if "occurred" in modalities else sorted(modalities)[0]
         _contested(record)
+        _protest_sides(record)
         record.sources = [source]
         for claim in record.claims:
             claim.reported_by = claim.reported_by or article.outlet

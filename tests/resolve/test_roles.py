@@ -29,9 +29,6 @@ def _ids(actors: list[dict]) -> set[str]:
         # the harmed told in the clause the event explains
         ("Two Lebanese soldiers were wounded when an Israeli strike hit near their post in the "
          "south, the Lebanese army said.", "mil-IL", "mil-LB"),
-        # a weapon noun carried by a verb: its subject used it, on its object
-        ("Riot police in Tbilisi, Georgia used water cannon against pro-EU demonstrators "
-         "outside parliament.", "pol-GE", "generic:protesters:GE"),
     ],
 )
 def test_actor_and_target(text: str, actor1: str | None, actor2: str) -> None:
@@ -63,3 +60,23 @@ def test_victims_take_the_country_of_the_event() -> None:
             "at a hospital killed hundreds of people, health officials said.")
     blast = next(e for e in _events(text) if e["location"] and e["location"]["country"] == "PS")
     assert blast["actor2"]["id"] == "generic:civilians:PS"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "crowd", "force"),
+    [
+        ("Riot police in Tbilisi, Georgia used water cannon against pro-EU demonstrators "
+         "outside parliament.", "Protest with intervention", "generic:protesters:GE", "pol-GE"),
+        ("Sudanese protesters marched in Khartoum against the military takeover, and security "
+         "forces fired tear gas at them.", "Protest with intervention", "generic:protesters:SD",
+         "mil-SD"),
+        ("Kenyan police fired live rounds at protesters in Nairobi who were marching against a "
+         "new finance bill.", "Excessive force against protesters", "generic:protesters:KE",
+         "pol-KE"),
+    ],
+)
+def test_a_protest_met_by_force_is_one_event_coded_as_acled_does(
+        text: str, sub_event_type: str, crowd: str, force: str) -> None:
+    events = _events(text)
+    assert [e["sub_event_type"] for e in events] == [sub_event_type]
+    assert (events[0]["actor1"]["id"], events[0]["actor2"]["id"]) == (crowd, force)

@@ -66,7 +66,7 @@ def _inside_name(tok: Token, prep: Token) -> bool:
         c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
-def _counted(token: Token) -> Token:
+def counted(token: Token) -> Token:
     """"hundreds of hostages", "two of its fighters": the people counted, not the count."""
     lex = lexicon()
     word = token.lower_
@@ -82,7 +82,7 @@ def _counted(token: Token) -> Token:
 
 def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
     if role in ("actor", "target", "victim"):
-        token = _counted(token)
+        token = counted(token)
     start, end = noun_phrase_bounds(token, keep_preps)
     doc = token.doc
     span = doc[start:end]

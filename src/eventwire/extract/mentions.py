@@ -124,6 +124,22 @@ def _is_armed(args: list[Argument]) -> bool:
     return False
 
 
+def _at_protesters(doc: Doc, args: list[Argument]) -> bool:
+    """The target is a protesting crowd: "protesters", "students protesting ..."."""
+    for arg in args:
+        if arg.role not in ("target", "victim"):
+            continue
+        span = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        if head is None:
+            continue
+        if head.lemma_.lower() in word_set("crowd_words") or any(
+                c.dep_ in ("acl", "relcl") and c.lemma_.lower() in word_set("protest_verbs")
+                for c in head.children):
+            return True
+    return False
+
+
 def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
     """A verb that only adds facts to a noun trigger ("an explosion that killed hundreds")."""
     token = trigger.token
@@ -147,6 +163,9 @@ def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
                     current.head.i == current.i:
                 break
             current = current.head
+    if token.lemma_.lower() in word_set("light_verbs") and any(
+            c.dep_ == "dobj" and c.i in event_tokens for c in token.children):
+        return True  # "fired tear gas", "launched an attack": the noun names the event
     subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
     return subj is not None and subj.i in event_tokens
 
@@ -198,6 +217,7 @@ def _tree_distance(a: Token, b: Token) -> int:
 class _SentenceFacts:
     casualties: list
     munitions: list
+    protest: bool = False  # the sentence tells of a protest
 
 
 def _owner_finder(triggers: list[Token]):
@@ -229,6 +249,14 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
     code = refine_code(trigger, sent, _is_civilian(args), _is_armed(args))
     if trigger.code == "ATTACK_GENERIC" and code in ("ATTACK", "ARMED_CLASH"):
         code = _attack_or_clash(sent.text.strip(), code)
+    unaimed = not any(a.role in ("target", "victim") for a in args)
+    if trigger.code == "ATTACK_GENERIC" and (_at_protesters(doc, args) or (
+            sent_items.protest and unaimed and _is_armed(args))):
+        # "protesters chanted ..., and security forces opened fire": at the protest
+        # force used on a protest: rubber bullets and tear gas intervene, live fire is excessive
+        said = sent.text.lower()
+        code = "PROTEST_WITH_INTER" if any(w in said for w in word_set("non_lethal_words")) \
+            else "FORCE_AGAINST_PROTEST"
     modality, _cue = modality_of(token)
     def owns(anchor: Token) -> bool:
         found = owner(anchor)
@@ -320,7 +348,8 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
     kept = [t.token for t in triggers if not t.is_statement
             and not (t.token.pos_ in ("VERB", "AUX") and _folded(t, event_heads))]
     owner = _owner_finder(kept)
-    facts = _SentenceFacts(casualty_items(sent), munition_counts(sent))
+    facts = _SentenceFacts(casualty_items(sent), munition_counts(sent),
+                           any(t.code == "PEACE_PROTEST" for t in triggers))
     statements: dict[int, list[tuple[str, Token]]] = {}
     mentions: list[Mention] = []
     statement_events: list[tuple[Mention, Token]] = []

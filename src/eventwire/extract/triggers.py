@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from eventwire.extract.lexicon import Lexicon, lexicon
+from eventwire.extract.arguments import counted
+from eventwire.extract.lexicon import Lexicon, lexicon, word_set
 
 # Instruments whose code wins over a trigger's own default ("bombing" by a drone is an air strike).
 _OVERRIDABLE = {"ATTACK_GENERIC", "AIR_STRIKE", "REM_EXPLOS", "ART_MISS_ATTACK", "ATTACK"}
@@ -113,7 +114,12 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 code = lex.verb_triggers[with_object]
             if code is None:
                 continue
-            if lemma in lex.needs_violence_context and not _has_violence_context(token, sent, lex):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if code == "ATTACK_GENERIC" and subject is not None and \
+                    counted(subject).lemma_.lower() in word_set("crowd_words"):
+                code = "VIOL_DEMONSTR"  # "protesters stormed the embassy": a riot
+            elif lemma in lex.needs_violence_context and \
+                    not _has_violence_context(token, sent, lex):
                 continue
             found.append(Trigger(token, code, None, token.i))
         elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound" and not (
