@@ -120,12 +120,26 @@ def relevance_score(text: str) -> float:
 
 
 def is_relevant(text: str, threshold: float | None = None) -> bool:
-    """True when the packaged gate thinks ``text`` holds a conflict or political event.
+    """True when the packaged gate thinks ``text`` holds a conflict or political event, or the
+    text names one outright (``gate_words`` of ``data/triggers.yaml``).
 
-    >>> is_relevant("Protesters threw stones at riot police in the capital.")  # doctest: +SKIP
+    >>> is_relevant("ISKP claimed a bombing in Kabul that killed six people.")  # doctest: +SKIP
     True
     """
-    return Gate.load().is_relevant(text, threshold)
+    return Gate.load().is_relevant(text, threshold) or names_an_event(text)
+
+
+@lru_cache(maxsize=1)
+def _gate_words() -> re.Pattern[str]:
+    from eventwire.extract.lexicon import load_data_yaml
+
+    words = sorted(load_data_yaml("triggers.yaml")["gate_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def names_an_event(text: str) -> bool:
+    """The text holds a word that on its own tells of an event ("killed", "airstrike")."""
+    return _gate_words().search(text[:MAX_CHARS]) is not None
 
 
 def fit_gate(
