@@ -118,7 +118,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             if code == "ATTACK_GENERIC" and subject is not None and \
                     counted(subject).lemma_.lower() in word_set("crowd_words"):
                 code = "VIOL_DEMONSTR"  # "protesters stormed the embassy": a riot
-            elif lemma in lex.needs_violence_context and \
+            elif with_object is None and lemma in lex.needs_violence_context and \
                     not _has_violence_context(token, sent, lex):
                 continue
             found.append(Trigger(token, code, None, token.i))
