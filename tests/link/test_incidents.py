@@ -207,6 +207,17 @@ def test_merge_keeps_sources_and_evidence_of_each_report():
     assert merge_into(merged, b).sources == merged.sources  # folding twice adds nothing
 
 
+def test_merge_keeps_every_source_s_target_beside_the_one_kept():
+    coalition = Actor("Operation Inherent Resolve Coalition", "external/other", id="coalition")
+    iraqi = Actor("Military Forces of Iraq", "state forces", id="iraq-military")
+    a = event("a")
+    b = event("b", assoc_actors2=[coalition])
+    b.actor2 = iraqi
+    merged = merge_into(a, b)
+    assert merged.actor2 == US_FORCES
+    assert [x.id for x in merged.assoc_actors2] == ["coalition", "iraq-military"]
+
+
 def test_merging_an_event_into_itself_is_an_error():
     with pytest.raises(LinkInputError, match="into itself"):
         merge_into(event("a"), event("a"))

@@ -355,14 +355,22 @@ def merge_into(target: Event, other: Event) -> Event:
                                                      else []),
         key=_actor_key,
     )
+    actor2 = target.actor2 or other.actor2
+    # another source's target, or its associated targets, stand beside the one kept
+    assoc2 = _union(
+        target.assoc_actors2 + other.assoc_actors2 + [
+            a for a in (target.actor2, other.actor2) if a is not None and a is not actor2],
+        key=_actor_key,
+    )
     firsts = [t for t in (target.first_seen, other.first_seen) if t is not None]
     return replace(
         target,
         when=_more_precise_when(target.when, other.when),
         place=_more_precise_place(target.place, other.place),
         actor1=target.actor1 or other.actor1,
-        actor2=target.actor2 or other.actor2,
+        actor2=actor2,
         assoc_actors=[a for a in assoc if a is not None],
+        assoc_actors2=[a for a in assoc2 if actor2 is None or _actor_key(a) != _actor_key(actor2)],
         fatalities=reconcile_fatalities(reports),
         injuries=_max_or_none(target.injuries, other.injuries),
         injuries_note=target.injuries_note or other.injuries_note,

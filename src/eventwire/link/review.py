@@ -45,6 +45,7 @@ def event_from_mention(mention: Mention, event_id: str, like: Event | None = Non
         actor1=mention.actor1,
         actor2=mention.actor2,
         assoc_actors=list(mention.assoc_actors),
+        assoc_actors2=list(mention.assoc_actors2),
         fatalities=mention.fatalities,
         injuries=mention.injuries,
         injuries_note=mention.injuries_note,
