@@ -99,7 +99,11 @@ class Gate:
         return float(scores.max())
 
     def is_relevant(self, text: str, threshold: float | None = None) -> bool:
-        return self.score(text) >= (self.threshold if threshold is None else threshold)
+        """An event word keeps the text; without one, its score must clear the bar."""
+        if names_an_event(text):
+            return True
+        bar = max(self.threshold if threshold is None else threshold, WORDLESS_THRESHOLD)
+        return self.score(text) >= bar
 
 
 @lru_cache(maxsize=4)
@@ -131,11 +135,7 @@ def is_relevant(text: str, threshold: float | None = None) -> bool:
     >>> is_relevant("ISKP claimed a bombing in Kabul that killed six people.")  # doctest: +SKIP
     True
     """
-    if names_an_event(text):
-        return True
-    gate = Gate.load()
-    return gate.score(text) >= max(gate.threshold if threshold is None else threshold,
-                                   WORDLESS_THRESHOLD)
+    return Gate.load().is_relevant(text, threshold)
 
 
 @lru_cache(maxsize=1)
