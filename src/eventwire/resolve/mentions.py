@@ -121,18 +121,17 @@ class MentionResolver:
             return self._last_speaker  # "He also threatened ...": the last speaker
         return None
 
-    def _first_actor(self, args: list[Argument], sentence: Span, speaker: Span | None
-                     ) -> tuple[Actor | None, Argument | None, list[Actor]]:
-        """The first argument that names an actor, that actor, and the other actors named
-        beside it ("Wagner mercenaries and Malian troops": both acted)."""
+    def _actors_of(self, args: list[Argument], sentence: Span, speaker: Span | None,
+                   besides: Actor | None = None) -> list[tuple[Actor, Argument]]:
+        """The distinct actors the arguments name, in order, each with its argument: the
+        first leads, the others stand beside it ("Wagner mercenaries and Malian troops")."""
         found: list[tuple[Actor, Argument]] = []
         for arg in args:
             actor = self._actor(arg, sentence, speaker)
-            if actor is not None and all(actor.id != a.id for a, _ in found):
+            if actor is not None and (besides is None or actor.id != besides.id) and all(
+                    actor.id != a.id for a, _ in found):
                 found.append((actor, arg))
-        if not found:
-            return None, None, []
-        return found[0][0], found[0][1], [a for a, _ in found[1:]]
+        return found
 
     def _place(self, mention: Mention) -> PlaceMention | None:
         """The clause's own place ("in Baghdad" on the trigger's verb) anchors the choice;
@@ -159,26 +158,25 @@ class MentionResolver:
 
         speaker = mention.speaker if mention.kind == "event" else None
         # an instrument may name its owner ("Israeli warplanes", "their aircraft")
-        actor1, actor_arg, with1 = self._first_actor(having("actor", "instrument"), sent,
-                                                     speaker)
+        side1 = self._actors_of(having("actor", "instrument"), sent, speaker)
+        actor1 = side1[0][0] if side1 else None
         if mention.kind == "statement" and actor1 is not None:
             self._last_speaker = actor1
-        if actor1 is not None and actor_arg is not None:
-            evidence.append(_evidence("actor1", sent, actor_arg.span, art, 0.7))
-        actor2, target_arg, with2 = self._first_actor(having("target", "victim"), sent, speaker)
-        if actor2 is not None and actor1 is not None and actor2.id == actor1.id:
-            actor2, target_arg, with2 = None, None, []  # one side named twice is not a target
-        if actor2 is not None and target_arg is not None:
-            evidence.append(_evidence("actor2", sent, target_arg.span, art, 0.6))
+        # one side named twice is not its own target
+        side2 = self._actors_of(having("target", "victim"), sent, speaker, besides=actor1)
+        actor2 = side2[0][0] if side2 else None
+        for field, side, confidence in (("actor1", side1[:1], 0.7), ("actor2", side2[:1], 0.6),
+                                        ("assoc_actors", side1[1:], 0.6),
+                                        ("assoc_actors2", side2[1:], 0.6)):
+            evidence.extend(_evidence(field, sent, arg.span, art, confidence) for _, arg in side)
         assoc: list[Actor] = []
         if actor1 is not None:
-            assoc = [a for a in [*with1, *self.actors.associated(actor1)] if a.id != actor1.id]
-            if assoc and actor_arg is not None:
-                evidence.append(_evidence("assoc_actors", sent, actor_arg.span, art, 0.6))
-        assoc2 = [a for a in with2 if actor2 is not None and a.id != actor2.id
-                  and (actor1 is None or a.id != actor1.id)]
-        if assoc2 and target_arg is not None:
-            evidence.append(_evidence("assoc_actors2", sent, target_arg.span, art, 0.6))
+            assoc = [a for a, _ in side1[1:]]
+            for parent in self.actors.associated(actor1):
+                if parent.id != actor1.id and all(parent.id != a.id for a in assoc):
+                    assoc.append(parent)
+                    evidence.append(_evidence("assoc_actors", sent, side1[0][1].span, art, 0.6))
+        assoc2 = [a for a, _ in side2[1:]]
 
         place_mention = self._place(mention)
         place = place_mention.place if place_mention is not None else None
