@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
-import os
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from eventwire.model import Article, Place, PlaceMention, Span
 from eventwire.nlp import load_nlp
-from eventwire.resolve.gazetteer_build import build_gazetteer
 from eventwire.resolve.gazetteer_rank import haversine_km
 from eventwire.resolve.places import PlaceResolver, event_place
-
-
-def small_gazetteer_path() -> Path:
-    """A gazetteer of a few countries, built once per test process and shared by files."""
-    path = Path(tempfile.gettempdir()) / f"eventwire-test-gazetteer-{os.getpid()}.sqlite"
-    if not path.exists():
-        build_gazetteer(path, countries=("IQ", "PS", "US", "GB", "CA", "LB", "SY", "IL", "IR"))
-        atexit.register(path.unlink, missing_ok=True)
-    return path
-
 
 # Our own report, built to hold the traps of real wire copy: a dateline, a vague base named
 # later, a facility the small model misses, an organisation and a metonym named after
@@ -60,9 +44,9 @@ HARIR_SITE = (36.53, 44.34)
 
 
 @pytest.fixture(scope="module")
-def parsed():
+def parsed(small_gazetteer_path):
     doc = load_nlp()(REPORT)
-    mentions = PlaceResolver(small_gazetteer_path()).find(doc, Article(id="t1", text=REPORT))
+    mentions = PlaceResolver(small_gazetteer_path).find(doc, Article(id="t1", text=REPORT))
     return doc, mentions
 
 
@@ -186,17 +170,17 @@ def test_event_place_prefers_finer_places_and_ignores_non_places():
         ("A drone fell on Hit, Anbar, at dawn.", "Hit", "city"),
     ],
 )
-def test_admin_hints_choose_the_level(text, name, feature):
+def test_admin_hints_choose_the_level(text, name, feature, small_gazetteer_path):
     doc = load_nlp()(text)
-    mentions = PlaceResolver(small_gazetteer_path()).find(doc, Article(id="t2", text=text))
+    mentions = PlaceResolver(small_gazetteer_path).find(doc, Article(id="t2", text=text))
     m = _at(mentions, name)
     assert m.place.country == "IQ"
     assert m.place.feature in ((feature,) if feature != "city" else ("city", "town"))
 
 
-def test_doc_of_another_text_is_a_clear_error():
+def test_doc_of_another_text_is_a_clear_error(small_gazetteer_path):
     from eventwire.resolve.places import PlaceInputError
 
     doc = load_nlp()("Rain in Erbil.")
     with pytest.raises(PlaceInputError, match="not the parse of article.text"):
-        PlaceResolver(small_gazetteer_path()).find(doc, Article(id="x", text="Other text."))
+        PlaceResolver(small_gazetteer_path).find(doc, Article(id="x", text="Other text."))

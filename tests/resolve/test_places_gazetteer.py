@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import atexit
-import os
 import sqlite3
-import tempfile
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
 from eventwire.resolve.gazetteer import Gazetteer, GazetteerError
-from eventwire.resolve.gazetteer_build import build_gazetteer, default_gazetteer_path
+from eventwire.resolve.gazetteer_build import default_gazetteer_path
 from eventwire.resolve.gazetteer_names import key_variants, name_key
 from eventwire.resolve.gazetteer_rank import haversine_km
 
 
-def small_gazetteer_path() -> Path:
-    """A gazetteer of a few countries, built once per test process and shared by files."""
-    path = Path(tempfile.gettempdir()) / f"eventwire-test-gazetteer-{os.getpid()}.sqlite"
-    if not path.exists():
-        build_gazetteer(path, countries=("IQ", "PS", "US", "GB", "CA", "LB", "SY", "IL", "IR"))
-        atexit.register(path.unlink, missing_ok=True)
-    return path
-
-
-
 @pytest.fixture(scope="module")
-def small_gazetteer() -> Gazetteer:
-    return Gazetteer(small_gazetteer_path())
+def small_gazetteer(small_gazetteer_path) -> Gazetteer:
+    return Gazetteer(small_gazetteer_path)
 
 
 @pytest.mark.parametrize(
