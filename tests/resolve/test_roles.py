@@ -80,3 +80,10 @@ def test_a_protest_met_by_force_is_one_event_coded_as_acled_does(
     events = _events(text)
     assert [e["sub_event_type"] for e in events] == [sub_event_type]
     assert (events[0]["actor1"]["id"], events[0]["actor2"]["id"]) == (crowd, force)
+
+
+def test_the_parties_to_an_agreement_are_its_two_actors() -> None:
+    event = _events("Sudan's army and the paramilitary Rapid Support Forces agreed on Tuesday to "
+                    "a seven-day ceasefire to ease the suffering of civilians in Khartoum.")[0]
+    assert event["sub_event_type"] == "Agreement"
+    assert (event["actor1"]["id"], event["actor2"]["id"]) == ("mil-SD", "rsf")

@@ -342,6 +342,11 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
         subject = subject_of(head.head)  # "the army responded with artillery fire"
         if subject is not None:
             args.append(argument_for("actor", subject))
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "on") and \
+            head.head.lemma_.lower() in word_set("accord_verbs"):
+        subject = subject_of(head.head)  # "the army and the RSF agreed to a ceasefire"
+        if subject is not None and subject.dep_ == "nsubj":
+            args.append(argument_for("actor", subject))
     carriers = word_set("light_verbs") | word_set("claim_verbs")
     if noun.dep_ == "dobj" and head.lemma_.lower() in carriers:
         subject = subject_of(head)

@@ -164,6 +164,10 @@ class MentionResolver:
             self._last_speaker = actor1
         # one side named twice is not its own target
         side2 = self._actors_of(having("target", "victim"), sent, speaker, besides=actor1)
+        if mention.sub_event_type == "Agreement":
+            # the parties agree with each other ("the army and the RSF agreed to a truce");
+            # whom a truce protects is no side of it
+            side1, side2 = side1[:1] + side1[2:], side1[1:2]
         actor2 = side2[0][0] if side2 else None
         for field, side, confidence in (("actor1", side1[:1], 0.7), ("actor2", side2[:1], 0.6),
                                         ("assoc_actors", side1[1:], 0.6),
