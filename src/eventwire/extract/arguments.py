@@ -309,6 +309,32 @@ def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
                     args.append(argument_for("target", other, keep_preps=False))
 
 
+# "<verb> <preposition> <event noun>": the verb's active subject took part in the event.
+# (prepositions, word list, whether the list holds the noun's or the verb's lemma, whether
+# the subject must be armed)
+_PARTICIPATION = (
+    (("in",), "joined_events", "noun", False),  # "students blocked a bridge in a protest"
+    # "troops rescued 25 children after a gunfight with bandits"
+    (("after", "in", "during"), "mutual_verbs", "noun", True),
+    (("with",), "response_verbs", "verb", False),  # "the army responded with artillery fire"
+    (("to", "on"), "accord_verbs", "verb", False),  # "the army and the RSF agreed to a truce"
+)
+
+
+def _participant(noun: Token) -> Token | None:
+    """Who took part in an event named by ``noun``, a preposition's object under a verb."""
+    prep, verb = noun.head, noun.head.head
+    for preps, words, holder, armed in _PARTICIPATION:
+        lemma = (noun if holder == "noun" else verb).lemma_.lower()
+        if prep.lower_ not in preps or lemma not in word_set(words):
+            continue
+        subject = subject_of(verb)
+        if subject is not None and subject.dep_ == "nsubj" and (
+                not armed or subject.lemma_.lower() in word_set("armed_words")):
+            return subject
+    return None
+
+
 def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
     """Who carried it out, from the verb that governs the noun: "X launched a series of
     attacks", "X held a rally", "X claimed responsibility for the bombings"."""
@@ -321,32 +347,13 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
             "responsibility", "credit"):
         noun = head.head  # "claimed responsibility for the bombings"
         head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and \
-            noun.lemma_.lower() in word_set("joined_events"):
-        subject = subject_of(head.head)  # "students blocked a bridge in a protest"
-        if subject is not None and subject.dep_ == "nsubj":
-            args.append(argument_for("actor", subject))
+    participant = _participant(noun) if noun.dep_ == "pobj" else None
+    if participant is not None:
+        args.append(argument_for("actor", participant))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
             not any(a.role == "place" for a in args):
         # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
         pp_arguments(head.head, args, {"place"})
-    if noun.dep_ == "pobj" and head.lower_ in ("after", "in", "during") and \
-            head.head.pos_ == "VERB" and noun.lemma_.lower() in word_set("mutual_verbs"):
-        # "troops rescued 25 children after a gunfight with bandits": armed subjects fought
-        subject = subject_of(head.head)
-        if subject is not None and subject.dep_ == "nsubj" and \
-                subject.lemma_.lower() in word_set("armed_words"):
-            args.append(argument_for("actor", subject))
-    if noun.dep_ == "pobj" and head.lower_ == "with" and \
-            head.head.lemma_.lower() in word_set("response_verbs"):
-        subject = subject_of(head.head)  # "the army responded with artillery fire"
-        if subject is not None:
-            args.append(argument_for("actor", subject))
-    if noun.dep_ == "pobj" and head.lower_ in ("to", "on") and \
-            head.head.lemma_.lower() in word_set("accord_verbs"):
-        subject = subject_of(head.head)  # "the army and the RSF agreed to a ceasefire"
-        if subject is not None and subject.dep_ == "nsubj":
-            args.append(argument_for("actor", subject))
     carriers = word_set("light_verbs") | word_set("claim_verbs")
     if noun.dep_ == "dobj" and head.lemma_.lower() in carriers:
         subject = subject_of(head)
@@ -428,6 +435,12 @@ def _harmed_when(token: Token) -> list[Argument]:
             if c.dep_ == "nsubjpass"]
 
 
+def argument_root(doc: Doc, span: Span) -> Token | None:
+    """The head token of an argument's phrase (None if it does not align with the tokens)."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.root if found is not None and len(found) else None
+
+
 def trigger_token(doc: Doc, trigger: Span) -> Token:
     """The syntactic head token of a trigger span."""
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -457,24 +470,20 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     # "four workers and two soldiers were killed": each conjunct suffered it
     for arg in list(args):
         if arg.role in ("victim", "target", "actor"):
-            head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+            head = argument_root(doc, arg.span)
             taken = {(a.span.start, a.span.end) for a in args}
-            for conj in (head.root.conjuncts if head is not None else ()):
+            for conj in (head.conjuncts if head is not None else ()):
                 if _is_happening(conj):
                     continue  # "attacks on soldiers and assassinations": another event
                 extra = argument_for(arg.role, conj, keep_preps=False)
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
                     args.append(extra)
     args.extend(_harmed_when(token))
-    for arg in [a for a in args if a.role == "actor"]:
-        head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
-        if head is not None:
-            args.extend(_helpers(head.root))
+    # who acted beside an actor, and who was in a target
     for arg in list(args):
-        if arg.role == "target":
-            head = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
-            if head is not None:
-                args.extend(_occupants(head.root))
+        head = argument_root(doc, arg.span) if arg.role in ("actor", "target") else None
+        if head is not None:
+            args.extend(_helpers(head) if arg.role == "actor" else _occupants(head))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):

@@ -140,9 +140,9 @@ def is_relevant(text: str, threshold: float | None = None) -> bool:
 
 @lru_cache(maxsize=1)
 def _gate_words() -> re.Pattern[str]:
-    from eventwire.extract.lexicon import load_data_yaml
+    from eventwire.extract.lexicon import lexicon
 
-    words = sorted(load_data_yaml("triggers.yaml")["gate_words"], key=len, reverse=True)
+    words = sorted(lexicon().gate_words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 

@@ -34,6 +34,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     cardinals: dict[str, int]
     vague_numbers: dict[str, tuple[int, int, int]]
+    gate_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(trig["place_nouns"]),
         cardinals={str(k): int(v) for k, v in nums["cardinals"].items()},
         vague_numbers={str(k): tuple(v) for k, v in nums["vague"].items()},
+        gate_words=tuple(trig["gate_words"]),
     )
 
 

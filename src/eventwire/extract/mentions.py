@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from eventwire.extract import ontology
 from eventwire.extract.arguments import (
+    argument_root,
     arguments_for_trigger,
     noun_phrase_bounds,
 )
@@ -129,8 +130,7 @@ def _at_protesters(doc: Doc, args: list[Argument]) -> bool:
     for arg in args:
         if arg.role not in ("target", "victim"):
             continue
-        span = doc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
-        head = span.root if span is not None else None
+        head = argument_root(doc, arg.span)
         if head is None:
             continue
         if head.lemma_.lower() in word_set("crowd_words") or any(
