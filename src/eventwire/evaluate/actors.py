@@ -157,7 +157,7 @@ def score_rows(
                     records[text] = None
             found = records[text]
             outcome.role = "none" if found is None else _role(
-                found, sentence, row, functools.partial(_resolve_in, articles[text], sentence))
+                found, sentence, row, functools.partial(articles[text].resolve, sentence=sentence))
         scores.outcomes.append(outcome)
     return scores
 
@@ -182,10 +182,6 @@ def _id_ok(actor: Actor | None, gold_id: str | None) -> bool:
 
 def _kind_ok(actor: Actor | None, row: dict[str, Any]) -> bool:
     return actor is not None and actor.kind == row["gold_kind"]
-
-
-def _resolve_in(article: Any, sentence: str, name: str) -> Actor | None:
-    return article.resolve(name, sentence)
 
 
 def _as_record(actor: Actor | None) -> dict[str, Any] | None:
