@@ -105,3 +105,72 @@ def test_bad_line_is_named(tmp_path):
     path.write_text('{"doc_id": "x"}\n', encoding="utf-8")
     with pytest.raises(ev.EvalDataError, match="bad.jsonl:1: not a WikiEvents document"):
         ev.read_wikievents(path)
+
+
+# One window of our own in the RAMS 1.0 shape: tokenised sentences, inclusive token spans
+# numbered through the window, role names with their "evtNNNargNN" prefix.
+RAMS_SENTENCES = [
+    ["Militants", "stormed", "a", "village", "near", "Gao", "on", "Friday", "."],
+    ["They", "did", "n't", "spare", "the", "mayor", "'s", "house", "(", "officials", ")", "."],
+]
+
+
+def _rams_json() -> dict:
+    return {
+        "doc_key": "toy-rams-1",
+        "sentences": RAMS_SENTENCES,
+        "evt_triggers": [[1, 1, [["conflict.attack.n/a", 1.0]]]],
+        "gold_evt_links": [
+            [[1, 1], [0, 0], "evt004arg01attacker"],
+            [[1, 1], [2, 3], "evt004arg02target"],
+            [[1, 1], [5, 5], "evt004arg04place"],
+        ],
+        "ent_spans": [],
+    }
+
+
+@pytest.fixture
+def rams_path(tmp_path):
+    path = tmp_path / "toy.jsonlines"
+    path.write_text(json.dumps(_rams_json()) + "\n", encoding="utf-8")
+    return path
+
+
+def test_rams_reader_rebuilds_text_and_strips_role_prefixes(rams_path):
+    docs, role_map = ev.read_gold(rams_path)
+    (doc,) = docs
+    assert doc.text.splitlines() == [
+        "Militants stormed a village near Gao on Friday.",
+        "They didn't spare the mayor's house (officials).",
+    ]
+    (event,) = doc.events
+    assert event.event_type == "conflict.attack.n/a" and event.trigger.text == "stormed"
+    assert [(a.role, a.text) for a in event.args] == [
+        ("attacker", "Militants"), ("target", "a village"), ("place", "Gao"),
+    ]  # fmt: skip
+    assert ev.kairos_role(event.event_type, "victim", role_map) == "target"
+    assert ev.kairos_role("life.die.deathcausedbyviolentevents", "actor", role_map) == "killer"
+    assert not ev.is_scored("conflict.yield.surrender", role_map)
+
+
+def test_rams_is_scored_with_its_own_role_map(rams_path):
+    docs, role_map = ev.read_gold(rams_path)
+    result = ev.evaluate_arguments(docs, nlp=load_nlp(), role_map=role_map)
+    assert result["n_events"] == 1 and result["n_gold"] == 3
+    assert result["by_role"]["attacker"] == {"gold": 1, "predicted": 1, "matched": 1}
+    assert result["by_role"]["target"]["matched"] == 1
+
+
+def test_wikievents_is_told_from_rams(docs, tmp_path):
+    path = tmp_path / "toy.jsonl"
+    path.write_text(json.dumps(_doc_json()) + "\n", encoding="utf-8")
+    found, role_map = ev.read_gold(path)
+    assert found[0].events[0].trigger.text == "attacked"
+    assert role_map is ev.load_role_map()
+
+
+def test_bad_rams_line_is_named(tmp_path):
+    path = tmp_path / "bad.jsonlines"
+    path.write_text('{"gold_evt_links": [], "doc_key": "x"}\n', encoding="utf-8")
+    with pytest.raises(ev.EvalDataError, match="bad.jsonlines:1: not a RAMS document"):
+        ev.read_gold(path)

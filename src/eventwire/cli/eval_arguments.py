@@ -1,4 +1,4 @@
-"""`eventwire eval arguments`: argument extraction on WikiEvents with gold triggers."""
+"""`eventwire eval arguments`: argument extraction on WikiEvents or RAMS with gold triggers."""
 
 from __future__ import annotations
 
@@ -18,14 +18,17 @@ def eval_arguments(path: Path, as_json: bool) -> None:
 
     Gold triggers are given; for each event of type Conflict.*, Life.Die.*, Life.Injure.*
     or Justice.ArrestJailDetain.* eventwire's argument finder is called on the trigger and
-    its roles are mapped to KAIROS roles (data/kairos_roles.yaml).
+    its roles are mapped to KAIROS roles (data/kairos_roles.yaml). A RAMS 1.0 file
+    (.jsonlines, told apart by its gold_evt_links) is scored the same way on its attack,
+    protest, death, injury and arrest events, with data/rams_roles.yaml.
 
     Example: eventwire eval arguments ../shared/eval/wikievents/dev.jsonl --json
     """
-    from eventwire.evaluate.arguments import EvalDataError, evaluate_arguments, read_wikievents
+    from eventwire.evaluate.arguments import EvalDataError, evaluate_arguments, read_gold
 
     try:
-        result = evaluate_arguments(read_wikievents(path))
+        docs, role_map = read_gold(path)
+        result = evaluate_arguments(docs, role_map=role_map)
     except EvalDataError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{'role':16} {'gold':>5} {'pred':>5} {'match':>5}")

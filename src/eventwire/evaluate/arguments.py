@@ -1,4 +1,4 @@
-"""Score argument extraction on WikiEvents (KAIROS) with gold triggers given.
+"""Score argument extraction on WikiEvents (KAIROS) or RAMS with gold triggers given.
 
 For each gold event of a scored type (Conflict.*, Life.Die.*, Life.Injure.*,
 Justice.ArrestJailDetain.*), the argument function is called on the gold trigger; its roles
@@ -7,13 +7,20 @@ by their syntactic head token, as in Li et al. (2021): Arg-I counts a predicted 
 head is the head of some gold argument of that event; Arg-C also needs the role to match.
 Heads of gold and predicted spans come from the same spaCy parse of the document.
 
+RAMS 1.0 (``.jsonlines``: five-sentence windows, one trigger each) is read into the same
+shape and scored the same way, with its own role map (``data/rams_roles.yaml``); it is the
+independent check, since our rules were written while reading WikiEvents dev errors.
+
 >>> docs = read_wikievents("../shared/eval/wikievents/dev.jsonl")   # doctest: +SKIP
 >>> evaluate_arguments(docs)["arg_c_f1"]                            # doctest: +SKIP
+>>> docs, roles = read_gold("../shared/eval/rams/dev.jsonlines")     # doctest: +SKIP
+>>> evaluate_arguments(docs, role_map=roles)["arg_c_f1"]            # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,9 +62,10 @@ class WikiDoc:
     events: list[GoldEvent]
 
 
-@lru_cache(maxsize=2)
-def load_role_map(path: str | None = None) -> dict[str, Any]:
-    default = resources.files("eventwire") / "data" / "kairos_roles.yaml"
+@lru_cache(maxsize=4)
+def load_role_map(path: str | None = None, name: str = "kairos_roles.yaml") -> dict[str, Any]:
+    """A role map: ``path``, or the packaged data file ``name``."""
+    default = resources.files("eventwire") / "data" / name
     file = Path(path) if path else Path(str(default))
     raw = yaml.safe_load(file.read_text(encoding="utf-8"))
     if not isinstance(raw, dict) or "mappings" not in raw or "scored_types" not in raw:
@@ -128,6 +136,82 @@ def _read_doc(raw: dict[str, Any]) -> WikiDoc:
             args.append(GoldArg(role=a["role"], start=s, end=e, text=text[s:e]))
         events.append(GoldEvent(ev["event_type"], Span(t0, t1, text[t0:t1]), args))
     return WikiDoc(doc_id=str(raw["doc_id"]), text=text, events=events)
+
+
+def read_gold(path: str | Path) -> tuple[list[WikiDoc], dict[str, Any]]:
+    """Read a gold file in either format, with the role map that scores it: RAMS when the
+    first document has ``gold_evt_links``, else WikiEvents."""
+    file = Path(path)
+    try:
+        first = next((line for line in file.open(encoding="utf-8") if line.strip()), "")
+    except OSError as exc:
+        raise EvalDataError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    if '"gold_evt_links"' in first:
+        return read_rams(file), load_role_map(name="rams_roles.yaml")
+    return read_wikievents(file), load_role_map()
+
+
+def read_rams(path: str | Path) -> list[WikiDoc]:
+    """Read RAMS 1.0 JSONL: tokenised sentences, one trigger, argument links by token."""
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvalDataError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    docs = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            docs.append(_read_rams_doc(json.loads(line)))
+        except (json.JSONDecodeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise EvalDataError(
+                f"{file}:{n}: not a RAMS document (need doc_key, sentences, evt_triggers, "
+                f"gold_evt_links): {exc!r}"
+            ) from exc
+    if not docs:
+        raise EvalDataError(f"{file}: no documents")
+    return docs
+
+
+# Tokens written against the word before ("Iraq 's", "wo n't", "fans ,") or after ("( AP").
+_NO_SPACE_BEFORE = {".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re",
+                    "'ve", "'ll", "'d", "'m", "''", "-"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "``", "-"}
+_RAMS_ROLE = re.compile(r"^evt\d+arg\d+")
+
+
+def _read_rams_doc(raw: dict[str, Any]) -> WikiDoc:
+    # Tokens are numbered through the window; the text is rebuilt from them with the usual
+    # spacing, one sentence a line, so the parser sees ordinary prose.
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    prev = None
+    for sentence in raw["sentences"]:
+        for i, token in enumerate(map(str, sentence)):
+            if prev is not None:
+                sep = "\n" if i == 0 else (
+                    "" if token in _NO_SPACE_BEFORE or prev in _NO_SPACE_AFTER else " ")
+                parts.append(sep)
+                pos += len(sep)
+            offsets.append((pos, pos + len(token)))
+            parts.append(token)
+            pos += len(token)
+            prev = token
+    text = "".join(parts)
+
+    def char_span(first: int, last: int) -> tuple[int, int]:  # RAMS spans are inclusive
+        return offsets[first][0], offsets[last][1]
+
+    (t_first, t_last, types), *_ = raw["evt_triggers"]
+    t0, t1 = char_span(t_first, t_last)
+    args = []
+    for _trigger, (a_first, a_last), role in raw["gold_evt_links"]:
+        s, e = char_span(a_first, a_last)
+        args.append(GoldArg(role=_RAMS_ROLE.sub("", role), start=s, end=e, text=text[s:e]))
+    event = GoldEvent(types[0][0], Span(t0, t1, text[t0:t1]), args)
+    return WikiDoc(doc_id=str(raw["doc_key"]), text=text, events=[event])
 
 
 def _head(doc: Any, start: int, end: int) -> int | None:
