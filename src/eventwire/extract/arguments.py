@@ -103,6 +103,8 @@ def _is_instrument(token: Token) -> bool:
     if lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
                                   and lemma not in ("gunman", "suicide")):
         return True
+    if token.pos_ == "NOUN" and lemma in word_set("device_words"):
+        return True  # "the device detonated"
     # "an improvised explosive device", "a roadside bomb": the two words before the head
     before = [c.lemma_.lower() for c in token.children if c.i < token.i][-2:]
     return any(f"{w} {lemma}" in lex.instruments for w in before)
@@ -120,22 +122,37 @@ def _is_place(token: Token) -> bool:
 def _owned(weapon: Token) -> bool:
     """A weapon named with its owner ("Israeli aircraft", "a U.S. drone", "their jets")."""
     return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
-        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ in ("PROPN", "PRON")
+        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PRON"
+        or (c.pos_ == "PROPN" and (c.ent_type_ or c.is_upper))  # not "Twin bombs"
         or "-" in c.text or c.lower_.endswith("-led"))
         for c in weapon.children)
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, inherited through xcomp/conj chains ("threatened to attack")."""
+    """The subject of a verb, inherited through xcomp/conj chains ("threatened to attack").
+
+    Through a participle clause, a passive subject is not inherited: in "the building was hit
+    by a missile, killing six" the missile killed, not the building."""
     current = verb
+    via_clause = False
     for _ in range(4):
         subj = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.dep_ == "nsubjpass" and via_clause:
+            return next((o for a in current.children if a.dep_ == "agent"
+                         for o in a.children if o.dep_ == "pobj"), None)
         if subj is not None:
             return subj if subj.dep_ == "nsubj" or current is not verb else None
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN", "NUM") and (
+                current.tag_ == "VBD" or (
+                    current.lemma_.lower() in word_set("protest_verbs")
+                    and not any(c.dep_ == "agent" for c in current.children))):
+            # "Thousands of students protested", parsed as a clause on a noun
+            return current.head
         purpose = current.dep_ == "advcl" and (
             any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children)
             or current.tag_ == "VBG")  # "..., killing 130 people"
         if (current.dep_ in ("xcomp", "conj") or purpose) and current.head.i != current.i:
+            via_clause = via_clause or purpose
             current = current.head
             continue
         break
@@ -189,43 +206,101 @@ def _patient_role(lemma: str) -> str:
     return "victim" if lemma in word_set("victim_verbs") else "target"
 
 
+def _is_person(token: Token) -> bool:
+    """A person or group of people, who can set off a device ("the bomber", "he", "troops")."""
+    lemma = token.lemma_.lower()
+    return token.ent_type_ in ("PERSON", "NORP", "ORG") or lemma in word_set("person_weapons") \
+        or lemma in word_set("people_nouns") or lemma in word_set("armed_words") \
+        or token.lower_ in ("he", "she", "i", "we", "you", "who")
+
+
+def _phrasal(verb: Token) -> str:
+    """The verb with its particle: "go off", "pass away" (the parser may call it an adverb)."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in ("away", "off", "up"))), "")
+    return f"{verb.lemma_.lower()} {particle}"
+
+
+def _explodes(verb: Token) -> bool:
+    """"exploded", "detonated", "went off": a verb whose subject or object is the device."""
+    words = word_set("explosion_verbs")
+    return verb.lemma_.lower() in words or _phrasal(verb) in words
+
+
+def _planters(weapon: Token) -> list[Argument]:
+    """"a bomb planted by militants", "a drone launched by the rebels": who used it acted."""
+    return [argument_for("actor", obj, keep_preps=False) for clause in weapon.children
+            if clause.dep_ == "acl" for agent in clause.children if agent.dep_ == "agent"
+            for obj in agent.children if obj.dep_ == "pobj"]
+
+
 def _verb_args(verb: Token, args: list[Argument]) -> None:
     lemma = verb.lemma_.lower()
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    explodes = _explodes(verb)
     subject = subject_of(verb)
-    if subject is not None and lemma in word_set("patient_subject_verbs") and not passive:
+    if subject is not None and not passive and (
+            lemma in word_set("patient_subject_verbs")
+            or _phrasal(verb) in word_set("patient_subject_verbs")):
         args.append(argument_for("victim", subject))  # "scores died": the dead are the subject
         subject = None
-    elif subject is not None and subject.dep_ == "nsubjpass":
-        # "130 more were mutilated, injured ...": a passive subject shared with a conjunct
-        role = "instrument" if _is_instrument(subject) and lemma not in _STOPPING \
-            else _patient_role(lemma)
+    elif subject is not None and (subject.dep_ == "nsubjpass" or (
+            passive and subject.head is not verb and subject.dep_ == "nsubj")):
+        # "130 more were mutilated, injured ...": a passive subject shared with a conjunct;
+        # "he wanted to avoid being arrested": a subject shared with a passive clause
+        role = "instrument" if (_is_instrument(subject) or explodes) and \
+            lemma not in _STOPPING else _patient_role(lemma)
         args.append(argument_for(role, subject))
         subject = None
-    if subject is not None and subject.lower_ not in ("who", "that", "which") and \
-            not _is_happening(subject):
+    if subject is not None and explodes and not _is_person(subject) and \
+            not any(c.dep_ == "dobj" for c in verb.children):
+        args.append(argument_for("instrument", subject))  # "it exploded": the device
+        args.extend(_planters(subject))
+    elif subject is not None and _is_happening(subject):
+        # "Israeli airstrikes killed ten": who carried out the strikes killed
+        args.extend(_event_agents(subject))
+    elif subject is not None and subject.lower_ not in ("who", "that", "which"):
         role = "instrument" if _is_instrument(subject) else "actor"
         args.append(argument_for(role, subject))
         if role == "instrument" and _owned(subject):
             # "Turkish drones struck": the drones' owner acted
             args.append(argument_for("actor", subject))
+        if role == "instrument":
+            args.extend(_planters(subject))
     elif subject is not None and verb.dep_ == "relcl":
         head = verb.head
-        args.append(argument_for("instrument" if _is_instrument(head) else "actor", head))
+        if _is_happening(head):
+            args.extend(_event_agents(head))  # "a blast which injured six": whoever set it off
+        elif not (_is_place(head) and not _is_person(head)):
+            # not "the cafe in Madrid which killed 13": the clause belongs to the event
+            role = "instrument" if _is_instrument(head) or (explodes and not _is_person(
+                head)) else "actor"
+            args.append(argument_for(role, head))
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             # "the bomb was detonated": the weapon is what was used, unless it was stopped
-            role = "instrument" if _is_instrument(child) and lemma not in _STOPPING \
-                else _patient_role(lemma)
+            role = "instrument" if (_is_instrument(child) or explodes) and \
+                lemma not in _STOPPING else _patient_role(lemma)
             args.append(argument_for(role, child))
         elif child.dep_ == "dobj" and not passive:
             if f"{lemma} {child.lemma_.lower()}" in lexicon().verb_triggers:
                 continue  # "returned fire", "took control": the object is part of the trigger
-            if _is_instrument(child) and lemma not in _STOPPING:
-                args.append(argument_for("instrument", child))
+            if child.lower_ in ("himself", "herself", "themselves", "itself"):
+                continue  # "blew himself up": the bomber is the actor already
+            if (_is_instrument(child) or (explodes and not _is_person(child))) and \
+                    lemma not in _STOPPING:
+                args.append(argument_for("instrument", child))  # "before detonating them"
             else:
                 args.append(argument_for(_patient_role(lemma), child, keep_preps=False))
                 pp_arguments(child, args, {"place"})
+    if not passive and not any(c.dep_ == "dobj" for c in verb.children):
+        # "shot and killed a local chief": verbs joined by "and" share the object
+        for conj in verb.conjuncts:
+            if conj.i > verb.i and conj.pos_ == "VERB" and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                for obj in (c for c in conj.children if c.dep_ == "dobj"):
+                    args.append(argument_for(_patient_role(lemma), obj, keep_preps=False))
+                break
     if not passive and not any(c.dep_ == "dobj" for c in verb.children):
         # "attacked farmers harvesting olives", misparsed as a clause: its subject is the object
         for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
@@ -237,11 +312,33 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
     time_arguments(verb, args)
 
 
-def _noun_args(noun: Token, args: list[Argument]) -> None:
+def _event_agents(noun: Token) -> list[Argument]:
+    """Who or what carried out the event a noun names ("Israeli airstrikes", "an attack by
+    X", "a car bomb"), for the verb it is the subject of."""
+    found: list[Argument] = []
+    _noun_args(noun, found, governing=False)
+    return [a for a in found if a.role in ("actor", "instrument") and a.head != noun.text]
+
+
+def _is_patient_possessor(noun: Token, owner: Token) -> bool:
+    """"the teenager's killing", "his arrest": the possessor suffered it; not "Hamas's
+    kidnapping of X", nor "Israel's killing" (a state or group acts)."""
+    if noun.lemma_.lower() not in word_set("patient_nouns") and \
+            noun.lower_ not in word_set("patient_nouns"):
+        return False
+    preps = {c.lower_ for c in noun.children if c.dep_ in ("prep", "agent")}
+    if "of" in preps:
+        return False
+    return "by" in preps or _ent_label(owner) not in ("ORG", "NORP", "GPE")
+
+
+def _noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None:
     lex = lexicon()
     for child in noun.children:
         label = _ent_label(child)
-        if child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
+        if child.dep_ == "poss" and child.lower_ != "its" and _is_patient_possessor(noun, child):
+            args.append(argument_for("victim", child))
+        elif child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
                 "its", "their", "his", "her"):
             args.append(argument_for("actor", child))
         elif child.dep_ in ("amod", "compound", "nmod") and (
@@ -286,7 +383,8 @@ def _noun_args(noun: Token, args: list[Argument]) -> None:
                 args.append(argument_for(role, child))
         pp_arguments(noun.head, args, {"place", "time"})
     _clause_on_noun_args(noun, args)
-    _governing_verb_args(noun, args)
+    if governing:
+        _governing_verb_args(noun, args)
 
 
 def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
@@ -454,11 +552,20 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     """The arguments of one trigger, in text order, without duplicates."""
     token = trigger_token(doc, trigger)
     args: list[Argument] = []
-    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and \
-            token.lemma_.lower() in word_set("victim_verbs") | {"dead", "injured", "wounded"}:
-        # "six members killed", "an Afghani injured": the noun is who suffered it
+    suffered = word_set("victim_verbs") | word_set("death_verbs") | word_set("injury_verbs")
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and (
+            token.lemma_.lower() in suffered or token.lower_ in word_set("state_participles")):
+        # "six members killed", "an Afghani injured", "the slain soldier": the noun is who
+        # suffered it
         args.append(argument_for("victim", token.head))
         pp_arguments(token, args, {"place", "time", "actor", "instrument"})
+    elif token.dep_ == "amod" and token.lower_ in word_set("fatal_words") and \
+            _is_happening(token.head):
+        # "the fatal shooting of X by Y": the shooting's target died, its actor killed
+        found: list[Argument] = []
+        _noun_args(token.head, found)
+        args.extend(Argument(role="victim" if a.role == "target" else a.role, span=a.span,
+                             head=a.head) for a in found)
     elif token.pos_ in ("VERB", "AUX"):
         _verb_args(token, args)
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
@@ -488,8 +595,10 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):
         key = (arg.role, arg.span.start, arg.span.end)
-        overlaps_trigger = arg.span.start <= trigger.start < arg.span.end and arg.role != "target"
-        if key in seen or overlaps_trigger:
+        # the trigger itself is no argument; "the slain soldiers" holds it and is one
+        root = argument_root(doc, arg.span)
+        is_trigger = arg.role != "target" and (root is None or root.i == token.i)
+        if key in seen or is_trigger:
             continue
         seen.add(key)
         unique.append(arg)

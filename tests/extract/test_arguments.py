@@ -1,0 +1,65 @@
+"""Arguments of a given trigger, read from the clause (sentences written for these tests)."""
+
+import pytest
+
+from eventwire.extract.arguments import arguments_for_trigger
+from eventwire.model import Span
+from eventwire.nlp import parse
+
+
+def _args(text: str, trigger: str) -> list[tuple[str, str]]:
+    start = text.index(trigger)
+    found = arguments_for_trigger(parse(text), Span(start, start + len(trigger), trigger))
+    return [(a.role, a.span.text) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "X said Y attacked Z": the speaker is no argument
+        ("Officials said that militants had ambushed an army patrol.", "ambushed",
+         [("actor", "militants"), ("target", "an army patrol")]),
+        # verbs joined by "and" share their object
+        ("Unknown assailants shot and killed a local chief.", "shot",
+         [("actor", "Unknown assailants"), ("victim", "a local chief")]),
+        # a device goes off: its subject is the instrument, whoever planted it the actor
+        ("A bomb planted by militants exploded at the station.", "exploded",
+         [("instrument", "A bomb"), ("actor", "militants"), ("place", "the station")]),
+        ("It exploded outside the ministry.", "exploded",
+         [("instrument", "It"), ("place", "the ministry")]),
+        # a participle clause does not inherit a passive subject: the rocket killed
+        ("The police station was hit by a rocket, killing two officers.", "killing",
+         [("instrument", "a rocket"), ("victim", "two officers")]),
+        ("Twin bombs exploded near the stadium, killing three people.", "killing",
+         [("instrument", "Twin bombs"), ("victim", "three people")]),
+        # an event noun as subject: who carried it out acted
+        ("An airstrike by the coalition killed twelve civilians in Saada.", "killed",
+         [("actor", "the coalition"), ("victim", "twelve civilians"), ("place", "Saada")]),
+        # a subject shared with a passive clause underwent it
+        ("He tried to avoid being arrested by police.", "arrested",
+         [("victim", "He"), ("actor", "police")]),
+        # the possessor of a killing or an arrest suffered it, unless a group did it to others
+        ("The journalist's arrest drew protests.", "arrest", [("victim", "The journalist's")]),
+        ("Hamas's kidnapping of two soldiers started the war.", "kidnapping",
+         [("actor", "Hamas's"), ("target", "two soldiers")]),
+        # a death word on a noun: the noun died
+        ("Rescuers found the slain soldiers near the river.", "slain",
+         [("victim", "the slain soldiers")]),
+        ("The veteran passed away in hospital.", "passed",
+         [("victim", "The veteran"), ("place", "hospital")]),
+        # "opened fire on": the subject fired on the object of "on"
+        ("Troops opened fire on the crowd.", "fire",
+         [("actor", "Troops"), ("target", "the crowd")]),
+        # "Thousands of students protested", which the parser hangs on the noun
+        ("Thousands of students protested in Dhaka against the new law.", "protested",
+         [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),
+    ],
+)
+def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:
+    assert _args(text, trigger) == expected
+
+
+def test_a_suicide_bomber_is_the_actor_not_the_device() -> None:
+    args = _args("A suicide bomber blew himself up at a checkpoint.", "blew")
+    assert ("actor", "A suicide bomber") in args
+    assert all(text != "himself" for _, text in args)
