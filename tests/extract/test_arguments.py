@@ -50,6 +50,24 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # "opened fire on": the subject fired on the object of "on"
         ("Troops opened fire on the crowd.", "fire",
          [("actor", "Troops"), ("target", "the crowd")]),
+        # "who" stands for the noun its clause hangs on
+        ("Soldiers who were wounded in the ambush were flown to the capital.", "wounded",
+         [("victim", "Soldiers")]),
+        # the name in apposition, and each one listed after "including"
+        ("The alleged gunman, Omar Diallo, was shot dead by police.", "shot",
+         [("victim", "Omar Diallo"), ("actor", "police")]),
+        ("Six activists were arrested, including two journalists and a lawyer.", "arrested",
+         [("victim", "Six activists"), ("victim", "two journalists"), ("victim", "a lawyer")]),
+        # "the attack was carried out by X": the event is no target of itself
+        ("The attack was carried out by the separatists.", "carried",
+         [("actor", "the separatists")]),
+        # a town hung on the day, and a country in apposition to the province
+        ("The militants attacked a village on Monday in Borno.", "attacked",
+         [("actor", "The militants"), ("target", "a village"), ("time", "Monday"),
+          ("place", "Borno")]),
+        ("Gunmen attacked a base in Helmand Province, Afghanistan.", "attacked",
+         [("actor", "Gunmen"), ("target", "a base"), ("place", "Helmand Province"),
+          ("place", "Afghanistan")]),
         # "Thousands of students protested", which the parser hangs on the noun
         ("Thousands of students protested in Dhaka against the new law.", "protested",
          [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),

@@ -80,9 +80,31 @@ def counted(token: Token) -> Token:
     return token
 
 
+def antecedent(token: Token) -> Token:
+    """"the soldiers who were killed": "who" stands for the noun its clause hangs on."""
+    clause = token.head
+    if token.lower_ in ("who", "whom", "that", "which") and token.dep_ != "det" and \
+            clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
+
+
+def named(token: Token) -> Token:
+    """"the alleged killer, Chérif Chekatt": the name in apposition, which an actor list can
+    resolve, rather than the description."""
+    if token.pos_ != "NOUN":
+        return token
+    doc = token.doc
+    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG") and c.i > token.i
+                 # set off by a comma or a dash, not a misparsed "the paramilitary RSF"
+                 and doc[c.left_edge.i - 1].is_punct), token)
+
+
 def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
+    token = antecedent(token)
     if role in ("actor", "target", "victim"):
-        token = counted(token)
+        token = named(counted(token))
     start, end = noun_phrase_bounds(token, keep_preps)
     doc = token.doc
     span = doc[start:end]
@@ -167,6 +189,8 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
             if _ent_label(obj) in _TIME_LABELS:
                 if "time" in roles:
                     args.append(argument_for("time", obj))
+                if "place" in roles:  # "on Monday in Kabul": the parser hangs the town on the day
+                    pp_arguments(obj, args, {"place"})
             elif prep.dep_ == "agent" or word == "by":
                 args.append(argument_for("instrument" if _is_instrument(obj) else "actor", obj))
             elif word == "with" and _is_instrument(obj):
@@ -192,6 +216,9 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                 args.append(argument_for("place", obj, keep_preps=True))
                 for conj in obj.conjuncts:
                     args.append(argument_for("place", conj, keep_preps=True))
+                for appos in obj.children:  # "in Helmand Province, Afghanistan"
+                    if appos.dep_ == "appos" and _ent_label(appos) in ("GPE", "LOC"):
+                        args.append(argument_for("place", appos, keep_preps=True))
 
 
 def time_arguments(token: Token, args: list[Argument]) -> None:
@@ -250,7 +277,8 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
         # "he wanted to avoid being arrested": a subject shared with a passive clause
         role = "instrument" if (_is_instrument(subject) or explodes) and \
             lemma not in _STOPPING else _patient_role(lemma)
-        args.append(argument_for(role, subject))
+        if not (_is_happening(subject) and lemma in word_set("light_verbs")):
+            args.append(argument_for(role, subject))  # not "the attack ... was carried out"
         subject = None
     if subject is not None and explodes and not _is_person(subject) and \
             not any(c.dep_ == "dobj" for c in verb.children):
@@ -277,6 +305,9 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
                 head)) else "actor"
             args.append(argument_for(role, head))
     for child in verb.children:
+        if child.dep_ == "nsubjpass" and _is_happening(child) and \
+                lemma in word_set("light_verbs"):
+            continue  # "the attack was carried out by X": the event itself, not a target
         if child.dep_ == "nsubjpass":
             # "the bomb was detonated": the weapon is what was used, unless it was stopped
             role = "instrument" if (_is_instrument(child) or explodes) and \
@@ -511,6 +542,17 @@ def _helpers(actor: Token) -> list[Argument]:
     return found
 
 
+def _included(head: Token, role: str) -> list[Argument]:
+    """The members listed after "including" on a victim or target, or on its verb."""
+    found = []
+    places = [head] + ([head.head] if head.dep_ in ("nsubjpass", "dobj") else [])
+    for prep in (c for t in places for c in t.children
+                 if c.dep_ == "prep" and c.lower_ == "including"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found.extend(argument_for(role, t, keep_preps=False) for t in [obj, *obj.conjuncts])
+    return found
+
+
 def _harmed_when(token: Token) -> list[Argument]:
     """"Two soldiers were wounded when a strike hit their post", "troops were injured in a
     spate of drone strikes": who the clause the event explains says was harmed."""
@@ -553,7 +595,10 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     token = trigger_token(doc, trigger)
     args: list[Argument] = []
     suffered = word_set("victim_verbs") | word_set("death_verbs") | word_set("injury_verbs")
-    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM") and (
+    reduced = token.dep_ == "relcl" and token.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)  # "the fighters wounded in"
+    if (token.dep_ in ("acl", "amod") or reduced) and \
+            token.head.pos_ in ("NOUN", "PROPN", "NUM") and (
             token.lemma_.lower() in suffered or token.lower_ in word_set("state_participles")):
         # "six members killed", "an Afghani injured", "the slain soldier": the noun is who
         # suffered it
@@ -585,6 +630,11 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
                 extra = argument_for(arg.role, conj, keep_preps=False)
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
                     args.append(extra)
+    # "six people were arrested, including two journalists": each one named suffered it too
+    for arg in list(args):
+        head = argument_root(doc, arg.span) if arg.role in ("victim", "target") else None
+        if head is not None:
+            args.extend(_included(head, arg.role))
     args.extend(_harmed_when(token))
     # who acted beside an actor, and who was in a target
     for arg in list(args):
