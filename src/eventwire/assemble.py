@@ -253,7 +253,10 @@ class _Builder:
             # more targets of the same event, told of it alone (a summary line's "troops"
             # is too loose to name another side)
             for other in (m.actor2, *m.assoc_actors2):
-                if other.id != e.actor2.id and all(a.id != other.id for a in e.assoc_actors2):
+                # a side's own losses ("three soldiers were killed") make it no target
+                mine = e.actor1 is not None and other.id == e.actor1.id
+                if other.id != e.actor2.id and not mine and \
+                        all(a.id != other.id for a in e.assoc_actors2):
                     e.assoc_actors2.append(other)
         e.fatalities = _merge_fatalities(e.fatalities, m.fatalities)
         if m.injuries is not None:
@@ -506,6 +509,15 @@ def _protest_sides(event: Event) -> None:
         event.actor2 = forces[0]
 
 
+def _one_sided(event: Event) -> None:
+    """ACLED's rule: a clash needs two armed sides; armed men killing civilians who do
+    not fight back is an attack on civilians."""
+    targets = [a for a in (event.actor2, *event.assoc_actors2) if a is not None]
+    if event.sub_event_type == "Armed clash" and targets and all(
+            a.kind == "civilians" for a in targets):
+        event.event_type, event.sub_event_type = "Violence against civilians", "Attack"
+
+
 def _contested(event: Event) -> None:
     """Sources blaming different perpetrators: no perpetrator is settled."""
     # an unnamed culprit ("the attackers") competes with no one
@@ -559,6 +571,7 @@ def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
             record.modality = "occurred" if "occurred" in modalities else sorted(modalities)[0]
         _contested(record)
         _protest_sides(record)
+        _one_sided(record)
         record.sources = [source]
         for claim in record.claims:
             claim.reported_by = claim.reported_by or article.outlet

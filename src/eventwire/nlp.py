@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -21,11 +22,22 @@ class ModelMissingError(RuntimeError):
     """The spaCy model package is not installed."""
 
 
+# "NAIROBI, Kenya — " opening a line: where the report was filed, not part of its sentence.
+DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*[A-Z][\w. ]+)?\s*(?:\([\w ]+\)\s*)?[—–-]{1,2}\s", re.M
+)
+
+
 @Language.component("eventwire_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and paragraphs
-    carry no final period, and the parser would otherwise run them together."""
+    carry no final period, and the parser would otherwise run them together. A dateline
+    stands apart too, or the parser makes "NAIROBI" the subject of the lede."""
+    starts = {m.end() for m in DATELINE.finditer(doc.text)}
     for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+            continue
         prev = doc[token.i - 1]
         if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             token.is_sent_start = True

@@ -51,6 +51,21 @@ def test_no_occurred_event_from_hypotheticals_negations_and_plans(text):
     assert not [m for m in mentions(text) if m.kind == "event" and m.modality == "occurred"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group claimed the ambush on the convoy.",
+        "Nobody has claimed responsibility for the bombing of the market.",
+        "There was no claim of responsibility for the bombing of the market.",
+        "The army did not deny the killings in the village.",
+    ],
+)
+def test_a_claim_or_denial_nobody_made_is_no_statement_and_the_event_stands(text):
+    found = mentions(text)
+    assert not [m for m in found if m.kind == "statement"]
+    assert [m for m in found if m.kind == "event" and m.modality == "occurred"]
+
+
 def test_reported_speech_keeps_speaker_out_of_the_attack():
     text = "Police said gunmen attacked a checkpoint in Kirkuk."
     event = next(m for m in mentions(text) if m.kind == "event")

@@ -21,7 +21,7 @@ from eventwire.extract.arguments import (
 )
 from eventwire.extract.classify import SubEventClassifier
 from eventwire.extract.lexicon import lexicon, word_set
-from eventwire.extract.modality import modality_of, speech_source
+from eventwire.extract.modality import modality_of, nobody, speech_source, unsaid
 from eventwire.extract.quantities import (
     casualty_items,
     munition_counts,
@@ -239,7 +239,8 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
                    sent_items: _SentenceFacts, owner) -> Mention:
     token = trigger.token
     trig_span = _span_of(token)
-    args = arguments_for_trigger(doc, trig_span)
+    args = [a for a in arguments_for_trigger(doc, trig_span) if not (
+        a.role == "actor" and (root := argument_root(doc, a.span)) is not None and nobody(root))]
     source = speech_source(token)
     if source is not None:
         # "Hizbullah said it attacked the post": the speaker reports its own act
@@ -357,6 +358,8 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
         token = trig.token
         if trig.is_statement:
             speaker = _statement_speaker(token)
+            if unsaid(token, speaker):
+                continue
             key = speaker.i if speaker is not None else -1
             statements.setdefault(key, []).append((trig.statement_type or "", token))
             continue
@@ -395,6 +398,9 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
         explicit_threat = True
     for key, group in statements.items():
         stype, token = min(group, key=lambda g: _STATEMENT_PRIORITY.index(g[0]))
+        if stype == "threat" and token.lemma_.lower() == "warn" and not (
+                mentions or statement_events):
+            continue  # "agencies warned of famine": a warning, but of no violence
         speaker = doc[key] if key >= 0 else None
         mentions.append(_statement_mention(
             doc, article, sent, stype, token, speaker,

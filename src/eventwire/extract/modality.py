@@ -43,6 +43,17 @@ def _negated(token: Token) -> bool:
                for c in token.children)
 
 
+def nobody(speaker: Token) -> bool:
+    """"No group", "nobody": a subject that names no one."""
+    return speaker.lower_ in ("nobody", "none", "no-one") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)
+
+
+def unsaid(verb: Token, speaker: Token | None) -> bool:
+    """"No group claimed the attack", "the army did not deny it": a statement nobody made."""
+    return _negated(verb) or (speaker is not None and nobody(speaker))
+
+
 def _hypothetical_marks(token: Token) -> bool:
     cues = lexicon().modality_cues["hypothetical"]
     for child in token.children:
@@ -59,10 +70,20 @@ def modality_of(trigger: Token) -> tuple[str, Token | None]:
     cues = lexicon().modality_cues
     if _negated(trigger) and trigger.pos_ in ("VERB", "AUX"):
         return "negated", trigger
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no"
+                                      for c in trigger.children):
+        return "negated", trigger  # "reported no clashes"
     if _hypothetical_marks(trigger):
         return "hypothetical", trigger
     for gov in _governors(trigger):
         lemma = _lemma(gov)
+        if lemma in cues["denied"] or lemma in cues["claimed"] or lemma == "responsibility":
+            verb = gov.head if lemma == "responsibility" else gov
+            verb = verb.head if verb.dep_ == "prep" else verb  # "no claim of responsibility"
+            if unsaid(verb, next((c for c in verb.children
+                                  if c.dep_ in _SPEECH_SUBJECT_DEPS), None)):
+                # "no group claimed the attack" still tells of an attack
+                return "occurred", None
         if lemma in cues["denied"]:
             return "denied", gov
         if lemma in cues["threatened"]:
@@ -88,6 +109,8 @@ def speech_source(trigger: Token) -> Token | None:
     for gov in [trigger, *_governors(trigger)]:
         if _lemma(gov) in reporting and gov.i != trigger.i:
             subject = next((c for c in gov.children if c.dep_ in _SPEECH_SUBJECT_DEPS), None)
+            if subject is not None and unsaid(gov, subject):
+                return None
             if subject is not None:
                 return subject
         if _lemma(gov) == "accord":  # "according to a statement from X"

@@ -145,6 +145,13 @@ def _small(cand: Candidate) -> bool:
     return cand.feature not in AREA_FEATURES and cand.population < SHADOW_POPULATION
 
 
+def _missing_locality(cand: Candidate, hints: Hints, ctx: Context) -> bool:
+    """"The village of Mushu" in a report set in Nigeria, whose only namesakes lie abroad:
+    a locality the gazetteer lacks, better left unplaced than put in another country."""
+    return (hints.want in ("village", "town") and bool(ctx.countries)
+            and cand.country is not None and ctx.countries[cand.country] == 0)
+
+
 def best(cands: list[Candidate], hints: Hints, ctx: Context) -> tuple[Candidate | None, float]:
     """The best candidate and its margin over the runner-up (0 when alone).
 
@@ -162,6 +169,8 @@ def best(cands: list[Candidate], hints: Hints, ctx: Context) -> tuple[Candidate 
         head = [(s + proximity(c, ctx.anchors), c) for s, c in scored[:PROXIMITY_CANDIDATES]]
         scored = sorted(head, key=lambda t: -t[0]) + scored[PROXIMITY_CANDIDATES:]
     if not scored or scored[0][0] == -math.inf:
+        return None, 0.0
+    if _missing_locality(scored[0][1], hints, ctx):
         return None, 0.0
     margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
     return scored[0][1], margin

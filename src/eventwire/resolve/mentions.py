@@ -136,13 +136,20 @@ class MentionResolver:
     def _place(self, mention: Mention) -> PlaceMention | None:
         """The clause's own place ("in Baghdad" on the trigger's verb) anchors the choice;
         ``event_place`` then upgrades a vague place or falls back to the report's context."""
-        usable = [p for p in self.places if p.role == "place" and p.place is not None]
+        # "Britain carried out air strikes": a country that acts is a side, not the place;
+        # "a police spokesman in Jos confirmed the attack": where the source sits, neither
+        acting = [a.span for a in mention.arguments if a.role == "actor"]
+        places = [p for p in self.places if not (
+            p.place is not None and p.place.feature == "country"
+            and any(_overlaps(p.span, s) for s in acting)) and not (
+            mention.speaker is not None and _overlaps(p.span, mention.speaker))]
+        usable = [p for p in places if p.role == "place" and p.place is not None]
         anchor = mention.trigger
         for arg in mention.arguments:
             if arg.role == "place" and any(_overlaps(p.span, arg.span) for p in usable):
                 anchor = arg.span
                 break
-        return event_place(mention.sentence, anchor, self.places, self.article.text)
+        return event_place(mention.sentence, anchor, places, self.article.text)
 
     def resolve(self, mention: Mention, published: date | None) -> Mention:
         """The mention with actors, place, time and their evidence filled in."""

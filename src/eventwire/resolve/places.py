@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from eventwire.model import Article, Place, PlaceMention, Span
+from eventwire.nlp import DATELINE
 from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate, Gazetteer
 from eventwire.resolve.gazetteer_names import name_key
 from eventwire.resolve.gazetteer_rank import Context, Hints, best, report_context
@@ -112,9 +113,6 @@ _FACILITY_NAME = re.compile(
     r"(?:air\s*base|air\s*field|base|garrison|outpost|camp|crossing|airport)\b)"
 )
 _DATELINE_AFTER = re.compile(r"^[\s,A-Za-z.]{0,30}?(?:\(\w[\w ]*\)\s*)?[—–-]{1,2}\s")
-_DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'’ -]+[A-Z.])(?:,\s*[A-Z][\w. ]+)?\s*(?:\([\w ]+\)\s*)?[—–-]{1,2}\s", re.M
-)
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}|[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)(?![\w.])")
 _VAGUE = re.compile(
@@ -212,7 +210,7 @@ class PlaceResolver:
                 spans.append(_Found(start, end, ent.label_))
             if ent.label_ in _NAME_LABELS:  # a place tagged DATE or PRODUCT is still free
                 tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-        for m in _DATELINE.finditer(text):
+        for m in DATELINE.finditer(text):
             spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
         # Countries, regions and demonyms the model left untagged.
         for m in _CAPITALISED.finditer(text):

@@ -49,6 +49,11 @@ _BOUND_WORDS = re.compile(r"\b(since|until|till|before|after|by)\s*$", re.IGNORE
 # A clause opened by one of these words sets the scene ("Since the war began on
 # October 7, ..."): its date bounds the events of the rest of the sentence.
 _SCENE_WORDS = re.compile(r"\b(since|until|till|before|after)\b", re.IGNORECASE)
+# A time right after a verb of saying dates the saying ("the chairman said on Monday"),
+# not what was said.
+_SAID_BEFORE = re.compile(
+    r"\b(said|says|told\s+(?:\w+\s+){0,2}?\w+|reported|announced|added|stated)\s+"
+    r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|[.!?]\s")
 
 
@@ -142,19 +147,18 @@ def event_time(
     if isinstance(published, datetime):
         published = published.date()
     inside = [t for t in times if sentence.start <= t.span.start and t.span.end <= sentence.end]
-    if inside:
-        best = min(
-            inside,
-            key=lambda t: (
-                _is_bound(sentence.text, sentence.start, t, trigger),
-                _distance(t.span, trigger),
-                t.span.start,
-            ),
-        )
-        return best.when, best
+    # the time of saying, and a bound ("since April 2023"), date the event only when
+    # neither its own sentence nor the report's governing time does
+    aside = [t for t in inside if (_is_bound(sentence.text, sentence.start, t, trigger)
+                                   and not _same_clause(sentence, t.span, trigger))
+             or _SAID_BEFORE.search(sentence.text, 0, max(0, t.span.start - sentence.start))]
+    if len(aside) < len(inside):
+        return _nearest([t for t in inside if t not in aside], sentence, trigger)
     governing = _governing(sentence, times, published, text)
     if governing is not None:
         return governing.when, governing
+    if aside:  # when it was said is still the latest it can have happened
+        return _nearest(aside, sentence, trigger)
     if published is None:
         raise NoTimeError(
             f"no time expression dates the event {trigger.text!r} "
@@ -163,6 +167,27 @@ def event_time(
         )
     widened = When(published - timedelta(days=6), published, "week", "", fallback=True)
     return widened, None
+
+
+def _same_clause(sentence: Span, a: Span, b: Span) -> bool:
+    """No comma, colon or dash between the two: "fighting the army since April" is one
+    clause, "blamed the RSF, the group fighting since April" two."""
+    lo, hi = sorted((a, b), key=lambda s: s.start)
+    between = sentence.text[max(0, lo.end - sentence.start) : max(0, hi.start - sentence.start)]
+    return not _CLAUSE_BREAK.search(between)
+
+
+def _nearest(inside: list[TimeMention], sentence: Span,
+             trigger: Span) -> tuple[When, TimeMention]:
+    best = min(
+        inside,
+        key=lambda t: (
+            _is_bound(sentence.text, sentence.start, t, trigger),
+            _distance(t.span, trigger),
+            t.span.start,
+        ),
+    )
+    return best.when, best
 
 
 def _governs(mention: TimeMention, published: date | None, text: str | None) -> bool:
