@@ -61,6 +61,13 @@ def test_detokenize_rejoins_punctuation():
     )
 
 
+def test_detokenize_rejoins_split_numbers_but_not_dates():
+    tokens = "A 6 . 1 quake hit 120 , 000 people on November 27 , 2005 , at 5 , 6 sites .".split()
+    assert detokenize(tokens) == (
+        "A 6.1 quake hit 120,000 people on November 27, 2005, at 5, 6 sites."
+    )
+
+
 def test_read_document_moves_the_web_address_out_of_the_text(tmp_path):
     _write_corpus(tmp_path)
     article = read_document(tmp_path / "ECB+" / "1" / "1_1ecbplus.xml")

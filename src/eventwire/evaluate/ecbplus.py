@@ -35,6 +35,9 @@ class GoldDoc:
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
 _QUOTES = re.compile(r"`` ?| ?''")
+# ECB+'s newer documents split numbers at their separators ("6 . 1", "120 , 000");
+# within one sentence a digit, a point or comma and a digit is one number.
+_SPLIT_NUMBER = re.compile(r"\d\. \d|(?<!\d)\d{1,3}(?:, \d{3}(?!\d))+")
 _URL_LINE = re.compile(r"^(?:https?|www)\b|^\S+ \. (?:com|org|net|co)\b")
 
 
@@ -43,12 +46,15 @@ def detokenize(tokens: list[str]) -> str:
 
     >>> detokenize(["He", "said", ",", "``", "no", "''", "."])
     'He said, "no".'
+    >>> detokenize(["A", "6", ".", "1", "quake", "hit", "120", ",", "000", "people", "."])
+    'A 6.1 quake hit 120,000 people.'
     """
     text = " ".join(tokens)
     text = _QUOTES.sub('"', text)
     text = _NO_SPACE_BEFORE.sub(r"\1", text)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
     text = re.sub(r" - ", "-", text)
+    text = _SPLIT_NUMBER.sub(lambda m: m.group(0).replace(" ", ""), text)
     return text.strip()
 
 
