@@ -8,8 +8,11 @@ what the text says (its content words and its meaning as a sentence embedding). 
 ``cluster`` groups them by average linkage.
 
 Look-alike incidents (the same kind of event with other people, another day) read
-alike in every component, so one contradiction weighs against them on top of the
-sum: two reports each centred on a different named person (``people_conflict``).
+alike in every component, so a contradiction weighs against them on top of the sum:
+two reports each centred on a different named person (``people_conflict``), or whose
+leads state a fixed measurement of the incident far apart (an earthquake's magnitude,
+``link/measures.py``). A report without a year is still dated by the months it
+names ("since the first week of December").
 
 Used to evaluate linking on ECB+ (``eventwire eval incidents``), and usable to group
 reports before event-level linking.
@@ -28,8 +31,10 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from eventwire.model import Article, When
+from eventwire.resolve.times_words import phrases
 
 from .errors import LinkInputError
+from .measures import measures_conflict, stated_measures
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
@@ -44,6 +49,10 @@ WEIGHTS = {"words": 0.3, "names": 0.3, "meaning": 0.25, "dates": 0.15}
 # reasoning (strong evidence, but name tagging errs), then checked on the ECB+
 # training topics (see docs/quality-linking.md).
 PEOPLE_CONFLICT_FACTOR = 0.6
+# What is left of the similarity of two reports whose leads state one kind of
+# measurement far apart (link/measures.py). Set to the same value by reasoning: strong
+# evidence, but a lead may state another quake's magnitude; not tuned.
+MEASURE_CONFLICT_FACTOR = 0.6
 
 
 @dataclass(slots=True)
@@ -58,6 +67,10 @@ class DocProfile:
     triggers: list[str] = field(default_factory=list)
     # How often each person is named, by surname (the last word of the name).
     people: dict[str, int] = field(default_factory=dict)
+    # Months of the year the report dates things to, with or without a year.
+    months: set[int] = field(default_factory=set)
+    # Measurements the lead states ({"magnitude": [5.6]}), see link/measures.py.
+    measures: dict[str, list[float]] = field(default_factory=dict)
 
 
 def _figures(doc) -> list[str]:
@@ -75,6 +88,18 @@ def _figures(doc) -> list[str]:
         if parts and parts not in (["one"], ["1"]):
             out.append("#" + "_".join(parts))
     return out
+
+
+def _months_named(doc) -> set[int]:
+    """Months named in dates ("the first week of December", "Dec. 9"), year or not."""
+    table = phrases()["months"]
+    return {
+        table[t.lower_.rstrip(".")]
+        for ent in doc.ents
+        if ent.label_ == "DATE"
+        for t in ent
+        if t.is_title and t.lower_.rstrip(".") in table
+    }
 
 
 def _people(doc) -> dict[str, int]:
@@ -117,7 +142,9 @@ def profile_from_doc(
     """A profile from the article, its spaCy parse, its resolved times and trigger words.
 
     Dates count at month precision ("2013-05") and as years: reports of one incident
-    agree on those even when they date it to different days. Figures join the names.
+    agree on those even when they date it to different days; the months of the year
+    named ("December", year or not) are kept too. Figures join the names; the
+    measurements the lead states are kept apart (``link/measures.py``).
     """
     lemmas = [
         t.lemma_.lower()
@@ -137,13 +164,16 @@ def profile_from_doc(
             names.append(ent[-1].text.lower())
     names += _figures(doc)
     dates: set[str] = set()
+    months = _months_named(doc)
     for when in whens:
         if when.fallback or when.precision == "year":
             dates.add(f"{when.start.year}")
             continue
         dates.update({f"{when.start.year}", f"{when.start.year}-{when.start.month:02d}"})
-    sents = [s.text.strip() for s in doc.sents if len(s) > 3]
-    lead = " ".join(([article.title] if article.title else []) + sents[:_LEAD_SENTENCES])
+        months.add(when.start.month)
+    sents = [s for s in doc.sents if len(s) > 3]
+    lead_text = [s.text.strip() for s in sents[:_LEAD_SENTENCES]]
+    lead = " ".join(([article.title] if article.title else []) + lead_text)
     return DocProfile(
         id=article.id,
         lemmas=lemmas,
@@ -152,6 +182,8 @@ def profile_from_doc(
         lead=lead,
         triggers=[t.lower() for t in triggers],
         people=_people(doc),
+        months=months,
+        measures=stated_measures(sents[:_LEAD_SENTENCES]),
     )
 
 
@@ -164,11 +196,17 @@ def _tfidf_cosine(docs: list[list[str]]) -> np.ndarray:
 
 
 def _date_agreement(profiles: Sequence[DocProfile]) -> np.ndarray:
+    """Overlap of the years and months two reports date things to; where one names no
+    year, overlap of the months of the year they name; else 0.5."""
     n = len(profiles)
     out = np.full((n, n), 0.5)  # no dates on one side: no evidence either way
     for i in range(n):
         for j in range(i, n):
             a, b = profiles[i].dates, profiles[j].dates
+            if not (a and b):
+                # A report without a year may still name the month ("since the first
+                # week of December"): months of the year are compared then.
+                a, b = profiles[i].months, profiles[j].months
             if a and b:
                 out[i, j] = out[j, i] = len(a & b) / len(a | b)
     return out
@@ -200,7 +238,8 @@ def similarity(
     weights: dict[str, float] | None = None,
 ) -> np.ndarray:
     """One pairwise similarity matrix (0..1): the weighted sum of the components, scaled
-    down by ``PEOPLE_CONFLICT_FACTOR`` for two reports centred on different people."""
+    down by ``PEOPLE_CONFLICT_FACTOR`` for two reports centred on different people and
+    by ``MEASURE_CONFLICT_FACTOR`` for two whose leads state measurements far apart."""
     comps = similarity_components(profiles, vectors)
     w = dict(weights or WEIGHTS)
     if "meaning" not in comps:
@@ -216,7 +255,10 @@ def _conflict_factors(profiles: Sequence[DocProfile]) -> np.ndarray:
     for i in range(n):
         for j in range(i + 1, n):
             if people_conflict(profiles[i], profiles[j]):
-                out[i, j] = out[j, i] = PEOPLE_CONFLICT_FACTOR
+                out[i, j] *= PEOPLE_CONFLICT_FACTOR
+            if measures_conflict(profiles[i].measures, profiles[j].measures):
+                out[i, j] *= MEASURE_CONFLICT_FACTOR
+            out[j, i] = out[i, j]
     return out
 
 
