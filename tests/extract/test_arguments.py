@@ -68,6 +68,18 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         ("Gunmen attacked a base in Helmand Province, Afghanistan.", "attacked",
          [("actor", "Gunmen"), ("target", "a base"), ("place", "Helmand Province"),
           ("place", "Afghanistan")]),
+        # who is said to stand behind an event carried it out
+        ("Investigators say 34 people were involved in the attack on the convoy.", "attack",
+         [("actor", "34 people"), ("target", "the convoy")]),
+        ("Police are searching for a man believed to be responsible for the blast.", "blast",
+         [("actor", "a man")]),
+        ("The group was responsible for the kidnapping of the engineers.", "kidnapping",
+         [("actor", "The group"), ("target", "the engineers")]),
+        # "into" of a verb of ramming names the target; an aim told through "appeared to be"
+        ("The attacker drove into the crowd outside the stadium.", "drove",
+         [("actor", "The attacker"), ("target", "the crowd"), ("place", "the stadium")]),
+        ("The bombings, which appeared to be aimed at shoppers, killed nine.", "bombings",
+         [("target", "shoppers"), ("victim", "nine")]),
         # "Thousands of students protested", which the parser hangs on the noun
         ("Thousands of students protested in Dhaka against the new law.", "protested",
          [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),

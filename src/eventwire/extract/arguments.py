@@ -193,6 +193,9 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                     pp_arguments(obj, args, {"place"})
             elif prep.dep_ == "agent" or word == "by":
                 args.append(argument_for("instrument" if _is_instrument(obj) else "actor", obj))
+            elif word == "into" and "target" in roles and \
+                    token.lemma_.lower() in word_set("ramming_verbs"):
+                args.append(argument_for("target", obj, keep_preps=False))  # "crashed into X"
             elif word == "with" and _is_instrument(obj):
                 args.append(argument_for("instrument", obj))
             elif word == "with" and "target" in roles and \
@@ -421,7 +424,9 @@ def _noun_args(noun: Token, args: list[Argument], governing: bool = True) -> Non
 def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
     """"attacks carried out by X", "bombings aimed at civilians", "a battle between X and Y"."""
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            # "bombings which seemed to be aimed at civilians": through the clause's xcomp
+            child = next((c for c in child.children if c.dep_ == "xcomp"), child)
             for prep in child.children:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is None:
@@ -464,6 +469,30 @@ def _participant(noun: Token) -> Token | None:
     return None
 
 
+def _behind(noun: Token) -> Token | None:
+    """Who is said to stand behind an event: "the man behind the bombing", "34 people are
+    involved in the attempt", "a man believed responsible for the blast"."""
+    prep = noun.head
+    word, holder = prep.lower_, prep.head
+    if word == "behind" and holder.pos_ in ("NOUN", "PROPN") and _is_person(holder):
+        return holder
+    if word == "in" and holder.lemma_.lower() in word_set("involvement_words"):
+        verb = holder if holder.pos_ == "VERB" else holder.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject or subject_of(verb)
+    if word == "for" and holder.lemma_.lower() == "responsible":
+        verb = holder.head  # "X was responsible for", "a man believed (to be) responsible"
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        while subject is None and verb.dep_ in ("xcomp", "acl", "oprd", "ccomp") and \
+                verb.head.i != verb.i:
+            if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject
+    return None
+
+
 def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
     """Who carried it out, from the verb that governs the noun: "X launched a series of
     attacks", "X held a rally", "X claimed responsibility for the bombings"."""
@@ -477,6 +506,8 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
         noun = head.head  # "claimed responsibility for the bombings"
         head = noun.head
     participant = _participant(noun) if noun.dep_ == "pobj" else None
+    if participant is None and noun.dep_ == "pobj":
+        participant = _behind(noun)
     if participant is not None:
         args.append(argument_for("actor", participant))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
