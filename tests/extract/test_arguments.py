@@ -80,6 +80,23 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
          [("actor", "The attacker"), ("target", "the crowd"), ("place", "the stadium")]),
         ("The bombings, which appeared to be aimed at shoppers, killed nine.", "bombings",
          [("target", "shoppers"), ("victim", "nine")]),
+        # the accused of an event is its (alleged) actor
+        ("The army accused the rebels of attacking a convoy near Goma.", "attacking",
+         [("actor", "the rebels"), ("target", "a convoy"), ("place", "Goma")]),
+        ("The rebels were accused of killing six aid workers.", "killing",
+         [("actor", "The rebels"), ("victim", "six aid workers")]),
+        ("Hamas blamed Israel for the strike on the hospital.", "strike",
+         [("actor", "Israel"), ("target", "the hospital")]),
+        # "carried out by": the agent of the verb carrying a noun event
+        ("The spokesman said the attack, which targeted a checkpoint, was carried out by the "
+         "PKK.", "attack", [("target", "a checkpoint"), ("actor", "the PKK")]),
+        ("The farmer died at the hands of militants.", "died",
+         [("victim", "The farmer"), ("actor", "militants")]),
+        # the named place of a joined clause, but not that of a verb of saying
+        ("In Mosul, gunmen stormed a school and killed six teachers.", "killed",
+         [("place", "Mosul"), ("actor", "gunmen"), ("victim", "six teachers")]),
+        ("Officials in Kabul said gunmen killed six teachers.", "killed",
+         [("actor", "gunmen"), ("victim", "six teachers")]),
         # "Thousands of students protested", which the parser hangs on the noun
         ("Thousands of students protested in Dhaka against the new law.", "protested",
          [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),

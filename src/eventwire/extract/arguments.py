@@ -46,6 +46,8 @@ def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]
                 (child.lower_ in (_KEEP_PREPS if keep_preps else {"of"}) and tok.i == token.i)
                 or tok.dep_ == "amod"  # "forces loyal to the council"
                 or _inside_name(tok, child))
+            if kept_prep and any(c.dep_ == "pcomp" for c in child.children):
+                kept_prep = False  # "the rebels of attacking a convoy": a clause, not a name
             if child.dep_ in _CUT_DEPS and not kept_prep:
                 continue
             left = min(left, child.left_edge.i if child.dep_ != "prep" else child.i)
@@ -191,8 +193,16 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                     args.append(argument_for("time", obj))
                 if "place" in roles:  # "on Monday in Kabul": the parser hangs the town on the day
                     pp_arguments(obj, args, {"place"})
+            elif (prep.dep_ == "agent" or word == "by") and _is_happening(obj) and \
+                    not _is_instrument(obj):
+                # "killed by an Israeli airstrike": who carried out the strike
+                args.extend(_event_agents(obj))
             elif prep.dep_ == "agent" or word == "by":
                 args.append(argument_for("instrument" if _is_instrument(obj) else "actor", obj))
+            elif word == "at" and obj.lower_ == "hands":  # "at the hands of militants"
+                args.extend(argument_for("actor", o) for of in obj.children
+                            if of.dep_ == "prep" and of.lower_ == "of"
+                            for o in of.children if o.dep_ == "pobj")
             elif word == "into" and "target" in roles and \
                     token.lemma_.lower() in word_set("ramming_verbs"):
                 args.append(argument_for("target", obj, keep_preps=False))  # "crashed into X"
@@ -283,6 +293,9 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
         if not (_is_happening(subject) and lemma in word_set("light_verbs")):
             args.append(argument_for(role, subject))  # not "the attack ... was carried out"
         subject = None
+    accused = _accused(verb) if subject is None and verb.dep_ == "pcomp" else None
+    if accused is not None:  # "the rebels were accused of killing six aid workers"
+        args.append(argument_for("actor", accused, keep_preps=False))
     if subject is not None and explodes and not _is_person(subject) and \
             not any(c.dep_ == "dobj" for c in verb.children):
         args.append(argument_for("instrument", subject))  # "it exploded": the device
@@ -469,6 +482,20 @@ def _participant(noun: Token) -> Token | None:
     return None
 
 
+def _accused(token: Token) -> Token | None:
+    """Who is accused of an event: "the army accused the rebels of attacking a convoy",
+    "the rebels were accused of killing", "Hamas blamed Israel for the strike"."""
+    prep = token.head
+    if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
+        return None
+    holder = prep.head
+    if holder.dep_ == "dobj" and holder.head.lemma_.lower() in word_set("accusation_verbs"):
+        return holder  # the parser hangs "of attacking" on the accused
+    if holder.lemma_.lower() not in word_set("accusation_verbs"):
+        return None
+    return next((c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
 def _behind(noun: Token) -> Token | None:
     """Who is said to stand behind an event: "the man behind the bombing", "34 people are
     involved in the attempt", "a man believed responsible for the blast"."""
@@ -507,7 +534,7 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
         head = noun.head
     participant = _participant(noun) if noun.dep_ == "pobj" else None
     if participant is None and noun.dep_ == "pobj":
-        participant = _behind(noun)
+        participant = _behind(noun) or _accused(noun)
     if participant is not None:
         args.append(argument_for("actor", participant))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
@@ -515,6 +542,10 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
         # "fighters were killed in IS attacks in Badia": the clause's place is the attacks'
         pp_arguments(head.head, args, {"place"})
     carriers = word_set("light_verbs") | word_set("claim_verbs")
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in word_set("light_verbs"):
+        # "the attack was carried out by the PKK"
+        args.extend(argument_for("actor", o) for a in head.children if a.dep_ == "agent"
+                    for o in a.children if o.dep_ == "pobj")
     if noun.dep_ == "dobj" and head.lemma_.lower() in carriers:
         subject = subject_of(head)
         if subject is not None and subject.lower_ not in ("who", "that", "which"):
@@ -536,8 +567,9 @@ def _state_args(adjective: Token, args: list[Argument]) -> None:
 def _verb_only_targets(verb: Token) -> list[Argument]:
     found: list[Argument] = []
     for child in verb.children:
-        if child.dep_ == "dobj":
-            found.append(argument_for("victim", child, keep_preps=False))
+        if child.dep_ == "dobj":  # "which killed six": victims; "which targeted a base"
+            role = "victim" if verb.lemma_.lower() not in word_set("impact_verbs") else "target"
+            found.append(argument_for(role, child, keep_preps=False))
     pp_arguments(verb, found, {"place", "time"})
     return found
 
@@ -570,6 +602,27 @@ def _helpers(actor: Token) -> list[Argument]:
             for agent in (c for c in clause.children if c.dep_ == "agent"):
                 found.extend(argument_for("actor", obj, keep_preps=False)
                              for obj in agent.children if obj.dep_ == "pobj")
+    return found
+
+
+def _clause_place(token: Token) -> list[Argument]:
+    """"In Mosul, gunmen stormed a school and killed six": a named place of the clause a
+    verb is joined to (by "and", a participle or "to") is the verb's too; not that of a
+    verb of saying ("officials in Kabul said ...")."""
+    found: list[Argument] = []
+    current = token
+    for _ in range(3):
+        if current.pos_ not in ("VERB", "AUX") or \
+                current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            break
+        current = current.head
+        if current.lemma_.lower() in lexicon().reporting_verbs:
+            break
+        pp_arguments(current, found, {"place"})
+        found = [a for a in found if _ent_label(argument_root(token.doc, a.span)) in
+                 _PLACE_LABELS]
+        if found:
+            break
     return found
 
 
@@ -667,6 +720,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         if head is not None:
             args.extend(_included(head, arg.role))
     args.extend(_harmed_when(token))
+    if not any(a.role == "place" for a in args):
+        args.extend(_clause_place(token))
     # who acted beside an actor, and who was in a target
     for arg in list(args):
         head = argument_root(doc, arg.span) if arg.role in ("actor", "target") else None
