@@ -22,6 +22,9 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # verbs joined by "and" share their object
         ("Unknown assailants shot and killed a local chief.", "shot",
          [("actor", "Unknown assailants"), ("victim", "a local chief")]),
+        # ... only when both verbs do harm
+        ("The old man passed away and left a small farm.", "passed",
+         [("victim", "The old man")]),
         # a device goes off: its subject is the instrument, whoever planted it the actor
         ("A bomb planted by militants exploded at the station.", "exploded",
          [("instrument", "A bomb"), ("actor", "militants"), ("place", "the station")]),

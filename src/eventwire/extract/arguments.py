@@ -342,8 +342,13 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
                 pp_arguments(child, args, {"place"})
     if not passive and not any(c.dep_ == "dobj" for c in verb.children):
         # "shot and killed a local chief": verbs joined by "and" share the object
+        # ... if the other verb also does harm: "bombarding and starving people", "invade and
+        # conquer the town", not "passed away and got a ballot"
+        harm = lexicon().verb_triggers.keys() | word_set("victim_verbs") | \
+            word_set("injury_verbs") | word_set("death_verbs") | word_set("impact_verbs") | \
+            word_set("patient_subject_verbs") | word_set("taking_verbs")
         for conj in verb.conjuncts:
-            if conj.i > verb.i and conj.pos_ == "VERB" and \
+            if conj.i > verb.i and conj.pos_ == "VERB" and conj.lemma_.lower() in harm and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
                 for obj in (c for c in conj.children if c.dep_ == "dobj"):
                     args.append(argument_for(_patient_role(lemma), obj, keep_preps=False))
