@@ -32,6 +32,7 @@ from eventwire.model import (
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _NEAR_KM = 40.0
+GUESSED_TYPE = 0.5  # a mention's confidence when no weapon or target settled its sub-type
 CODED_MODALITIES = ("occurred", "claimed")  # denied, hypothetical, negated: not coded
 BACKGROUND_DAYS = 31  # older than this before publication: context, not news
 
@@ -83,7 +84,15 @@ def _types_compatible(a: Mention | Event, b: Mention | Event) -> bool:
     violent = _VIOLENT_TYPES | {"Strategic developments"}
     return a.event_type in violent and b.event_type in violent and (
         "Attack" in (a.sub_event_type, b.sub_event_type)
-        or "Disrupted weapons use" in (a.sub_event_type, b.sub_event_type))
+        or "Disrupted weapons use" in (a.sub_event_type, b.sub_event_type)
+        or (isinstance(b, Mention) and _loosely_told(b)))
+
+
+def _loosely_told(m: Mention) -> bool:
+    """"The group said it had killed ten soldiers": a killing typed with no weapon named
+    (see GUESSED_TYPE), and neither placed nor dated by its own sentence, tells of the
+    violence already reported rather than of a new clash."""
+    return m.confidence <= GUESSED_TYPE and _own_place(m) is None and _own_time(m) is None
 
 
 def _own_time(m: Mention) -> When | None:
@@ -324,7 +333,8 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
         matches = [i for i in b.candidates(m)
                    if not (i in own and _places_differ(b.events[i].place, m.place))
                    and not ((i in own or _told_by_own_side(m))
-                            and _actors_differ(b.events[i].actor1, m.actor1))]
+                            and _actors_differ(b.events[i].actor1, m.actor1)
+                            and not _other_side(b.events[i], m))]
         strong = [i for i in matches if _places_same(b.events[i].place, m.place)]
         vague = m.place is None or m.place.geo_precision >= 2
         if strong:
@@ -388,6 +398,13 @@ def _actors_differ(a: Actor | None, b: Actor | None) -> bool:
     # an unnamed one ("gunmen") may be the named one told again
     return a is not None and b is not None and not _generic(a) and not _generic(b) and \
         a.id != b.id and not _child_of(a, b) and not _child_of(b, a)
+
+
+def _other_side(event: Event, m: Mention) -> bool:
+    """In a battle each side tells its part: "the M23 said it repelled the offensive" is
+    the army's clash with the M23 told by the M23."""
+    return event.event_type == m.event_type == "Battles" and event.actor2 is not None and \
+        m.actor1 is not None and not _actors_differ(event.actor2, m.actor1)
 
 
 def _child_of(a: Actor | None, b: Actor | None) -> bool:

@@ -180,13 +180,24 @@ def _refers_back(token: Token) -> bool:
     return bool(dets & _DEFINITE) and (plural or referring)
 
 
+_EARLIER = ("previous", "earlier", "past", "former", "prior")
+
+
 def _habitual(token: Token, sent: SpacySpan) -> bool:
-    """"has so far carried out limited attacks": background, not one happening."""
+    """"has so far carried out limited attacks": background, not one happening; so is
+    what describes a side ("Iraqi forces fighting the remnants of the Islamic State")."""
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN") \
+            and token.head.lemma_.lower() in word_set("armed_words"):
+        return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _EARLIER
+                                    for c in token.children):
+        return True  # "previous truces were broken": what happened before the news
     if token.tag_ != "NNS":
         return False
     head = token.head
     words = {t.lower_ for t in head.subtree if t.i < token.i} | {t.lower_ for t in head.children}
-    limited = any(c.lower_ in ("limited", "repeated", "frequent") for c in token.children)
+    limited = any(c.lower_ in ("limited", "repeated", "frequent", "regular", "sporadic",
+                               "occasional") for c in token.children)
     return bool(words & word_set("habitual_words")) or limited
 
 
@@ -235,12 +246,31 @@ def _owner_finder(triggers: list[Token]):
     return owner
 
 
+def _a_side(arg: Argument) -> bool:
+    head = arg.head.lower()
+    return head[:1] != arg.head[:1] or head in word_set("armed_words") or \
+        head.rstrip("s") in word_set("armed_words")
+
+
+def _opposed(args: list[Argument]) -> list[Argument]:
+    """"Soldiers and rebels fought (with heavy weapons)": the sides of a fight named together
+    oppose each other, and what they fought with is no side."""
+    actors = [i for i, a in enumerate(args) if a.role == "actor"]
+    if len(actors) < 2 or any(a.role == "target" and _a_side(a) for a in args):
+        return args  # "Wagner fighters and Malian troops clashed with rebels": one side
+    second = actors[1]
+    return [Argument("target", a.span, a.head) if i == second else a
+            for i, a in enumerate(args) if a.role != "target"]
+
+
 def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger,
                    sent_items: _SentenceFacts, owner) -> Mention:
     token = trigger.token
     trig_span = _span_of(token)
     args = [a for a in arguments_for_trigger(doc, trig_span) if not (
         a.role == "actor" and (root := argument_root(doc, a.span)) is not None and nobody(root))]
+    if token.lemma_.lower() in word_set("mutual_verbs"):
+        args = _opposed(args)
     source = speech_source(token)
     if source is not None:
         # "Hizbullah said it attacked the post": the speaker reports its own act

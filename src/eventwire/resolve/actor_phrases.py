@@ -42,7 +42,8 @@ _WORSHIP = {"mosque", "church", "synagogue", "shrine", "temple", "cathedral"}
 _GENERIC_OR_STATE = ("generic:", "mil-", "pol-", "gov-")
 _CUT_WORDS = {"on", "with", "in", "at", "near", "from", "riding", "carrying", "wearing", "who",
               "that", "which", "aboard", "inside", "outside", "along"}
-_BACKER_WORDS = {"backed", "aligned", "allied", "supported", "funded", "sponsored", "affiliated"}
+BACKER_WORDS = {"backed", "aligned", "allied", "supported", "funded", "sponsored", "affiliated",
+                 "linked", "inspired"}
 
 
 @dataclass
@@ -227,6 +228,9 @@ class MentionReader:
                 if key in ctx.overrides:
                     return dataclasses.replace(ctx.overrides[key])
                 actor_id = self.reg.alias_index.get(key)
+                after = words.words[start + size] if start + size < n else ""
+                if after in BACKER_WORDS:
+                    continue  # "the al-Qaeda-linked group" is not al-Qaeda
                 if actor_id and not self._is_country_phrase(key):
                     return self.reg.get(actor_id)
         for raw in dict.fromkeys(words.raws):
@@ -323,7 +327,7 @@ class MentionReader:
         backer: str | None = None
         # "Iran-backed", "Iranian-backed", "Iran-aligned": the backer, not where the group is
         for i, word in enumerate(core):
-            if word in _BACKER_WORDS and i > 0:
+            if word in BACKER_WORDS and i > 0:
                 for size in (2, 1):
                     if i - size >= 0 and self.reg.country_of(" ".join(core[i - size : i])):
                         backer = self.reg.country_of(" ".join(core[i - size : i]))

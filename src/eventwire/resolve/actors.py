@@ -28,7 +28,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from eventwire.model import Actor
-from eventwire.resolve.actor_phrases import MentionReader, PhraseContext, city_country
+from eventwire.resolve.actor_phrases import (
+    BACKER_WORDS,
+    MentionReader,
+    PhraseContext,
+    city_country,
+)
 from eventwire.resolve.actor_registry import ActorRegistry, default_registry, normalise
 from eventwire.resolve.sentences import sentence_around
 
@@ -257,6 +262,8 @@ class ActorResolver:
                         entry = self.registry.entry(actor_id) if actor_id else None
                         if entry is None or key in self.registry.country_index:
                             continue
+                        if i + size < len(norms) and norms[i + size] in BACKER_WORDS:
+                            continue  # "the al-Qaeda-linked group" names another group
                         actor = dataclasses.replace(entry.actor)
                     last_end = tokens[i + size - 1][1]
                     last = tokens[i + size - 1][2]

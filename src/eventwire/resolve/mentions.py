@@ -139,17 +139,17 @@ class MentionResolver:
         # "Britain carried out air strikes": a country that acts is a side, not the place;
         # "a police spokesman in Jos confirmed the attack": where the source sits, neither
         acting = [a.span for a in mention.arguments if a.role == "actor"]
-        places = [p for p in self.places if not (
-            p.place is not None and p.place.feature == "country"
-            and any(_overlaps(p.span, s) for s in acting)) and not (
-            mention.speaker is not None and _overlaps(p.span, mention.speaker))]
-        usable = [p for p in places if p.role == "place" and p.place is not None]
+        aside = [p.span for p in self.places if p.place is not None
+                 and p.place.feature == "country" and any(_overlaps(p.span, s) for s in acting)]
+        if mention.speaker is not None:
+            aside.append(mention.speaker)
+        usable = [p for p in self.places if p.role == "place" and p.place is not None]
         anchor = mention.trigger
         for arg in mention.arguments:
             if arg.role == "place" and any(_overlaps(p.span, arg.span) for p in usable):
                 anchor = arg.span
                 break
-        return event_place(mention.sentence, anchor, places, self.article.text)
+        return event_place(mention.sentence, anchor, self.places, self.article.text, aside)
 
     def resolve(self, mention: Mention, published: date | None) -> Mention:
         """The mention with actors, place, time and their evidence filled in."""
@@ -191,7 +191,8 @@ class MentionResolver:
 
         place_mention = self._place(mention)
         place = place_mention.place if place_mention is not None else None
-        if place is not None and place.country:
+        if place is not None and place.country and mention.kind == "event":
+            # where a statement is made says nothing of whom it is about
             actor1 = self.actors.located(actor1, place.country)
             actor2 = self.actors.located(actor2, place.country)
         if place is not None and place_mention is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -113,6 +114,8 @@ _FACILITY_NAME = re.compile(
     r"(?:air\s*base|air\s*field|base|garrison|outpost|camp|crossing|airport)\b)"
 )
 _DATELINE_AFTER = re.compile(r"^[\s,A-Za-z.]{0,30}?(?:\(\w[\w ]*\)\s*)?[—–-]{1,2}\s")
+_AFFILIATION_AFTER = re.compile(
+    r"[-‑](?:aligned|allied|backed|affiliated|funded|inspired|led|linked|sponsored|supported)\b")
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}|[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)(?![\w.])")
 _VAGUE = re.compile(
@@ -287,8 +290,9 @@ class PlaceResolver:
         if not cands:
             return None
         if f.label == "NORP" and not any(c.kind == "demonym" for c in cands[:5]):
-            # "Aleppo" tagged as a people is the city; "Christian" or "Nazi" is no place.
-            if not _strong_place(cands, 100_000):
+            # "Aleppo" tagged as a people is the city; "Christian" or "Nazi" is no place,
+            # nor are "Western governments"
+            if not _strong_place(cands, 100_000) or name in _NOT_NAMES:
                 return None
         elif f.label == "NORP" or (cands[0].kind == "demonym" and not f.facility):
             f.role = "demonym"
@@ -338,10 +342,12 @@ class PlaceResolver:
         self, f: _Found, doc: Doc, text: str, cues: _Cues, cands: list[Candidate]
     ) -> str:
         line_start = text.rfind("\n", 0, f.start) + 1
-        if not text[line_start : f.start].strip() and _DATELINE_AFTER.match(
+        if not text[line_start : f.start].strip() and (_DATELINE_AFTER.match(
             text[f.end : f.end + 60]
-        ):
-            return "dateline"
+        ) or ((line := DATELINE.match(text, line_start)) and line.start(1) == f.start)):
+            return "dateline"  # "GOMA, Democratic Republic of Congo —"
+        if _AFFILIATION_AFTER.match(text, f.end):
+            return "demonym"  # "Iran-aligned groups", "the US-led coalition": whose, not where
         sent = doc.char_span(f.start, f.end, alignment_mode="expand")
         if sent is not None:
             whole = sent.sent
@@ -523,13 +529,16 @@ def _specific_facility(
 
 
 def event_place(
-    sentence: Span, trigger: Span, mentions: list[PlaceMention], text: str
+    sentence: Span, trigger: Span, mentions: list[PlaceMention], text: str,
+    aside: Sequence[Span] = (),
 ) -> PlaceMention | None:
     """The place of one event mention: the place of its own clause/sentence (nearest to the
     trigger, preferring facility > village/town > admin area > country), a vague place ("a base
     in western Iraq") replaced by the specific one the report names elsewhere, else the
-    report's main place with geo_precision widened (2 or 3). Returns a PlaceMention whose
-    `place.geo_precision` is set; None only if the report has no usable place at all.
+    report's main place with geo_precision widened (2 or 3). Places inside the `aside`
+    spans (who acts, who speaks) are not the sentence's own but still count for the
+    report's main place. Returns a PlaceMention whose `place.geo_precision` is set; None
+    only if the report has no usable place at all.
 
     >>> event_place(Span(0, 9, "Hi there."), Span(0, 2, "Hi"), [], "Hi there.") is None
     True
@@ -541,8 +550,10 @@ def event_place(
     if not usable:
         return None
     lo, hi = _clause(sentence, trigger, text)
-    own = [m for m in usable if lo <= m.span.start < hi] or [
-        m for m in usable if sentence.start <= m.span.start < sentence.end
+    free = [m for m in usable if not any(
+        m.span.start < s.end and s.start < m.span.end for s in aside)]
+    own = [m for m in free if lo <= m.span.start < hi] or [
+        m for m in free if sentence.start <= m.span.start < sentence.end
     ]
     if own:
         chosen = min(own, key=lambda m: (_tier(m), abs(m.span.start - trigger.start)))
@@ -575,7 +586,7 @@ def event_place(
         specific = _specific_facility(usable, country, centre, direction)
         if specific is not None:
             return _with_precision(specific, 1)
-    main = _main_place(usable)
+    main = _main_place(usable, free)
     return _with_precision(main, 2 if _tier(main) <= 2 else 3)
 
 
@@ -596,11 +607,15 @@ def _main_country(usable: list[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _main_place(usable: list[PlaceMention]) -> PlaceMention:
-    """The report's main place: in its most named country, the most named finest place."""
+def _main_place(usable: list[PlaceMention], free: list[PlaceMention]) -> PlaceMention:
+    """The report's main place: in its most named country, the most named finest place.
+    Every naming counts, but the evidence is a free one ("the city of Beni", not "the
+    mayor of Beni")."""
     country = _main_country(usable)
-    pool = [m for m in usable if m.place and m.place.country == country] or usable
-    counts = Counter(m.place.gazetteer_id for m in pool if m.place)
+    counts = Counter(m.place.gazetteer_id for m in usable
+                     if m.place and m.place.country == country)
+    pool = [m for m in free or usable if m.place and m.place.country == country] or \
+        free or usable
     return min(
         pool,
         key=lambda m: (-counts[m.place.gazetteer_id] if m.place else 0, _tier(m), m.span.start),

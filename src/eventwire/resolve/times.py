@@ -45,7 +45,9 @@ __all__ = [
 # sentences; older dates in a report are background ("since the war began on ...").
 GOVERNING_WINDOW_DAYS = 31
 # Words right before a time phrase that make it a bound, not the time of the event.
-_BOUND_WORDS = re.compile(r"\b(since|until|till|before|after|by)\s*$", re.IGNORECASE)
+_BOUND_WORDS = re.compile(
+    r"\b(since|until|till|before|after|by|starting|beginning|effective)(?:\s+on|\s+from)?\s*$",
+    re.IGNORECASE)
 # A clause opened by one of these words sets the scene ("Since the war began on
 # October 7, ..."): its date bounds the events of the rest of the sentence.
 _SCENE_WORDS = re.compile(r"\b(since|until|till|before|after)\b", re.IGNORECASE)
