@@ -64,13 +64,19 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # "the attack was carried out by X": the event is no target of itself
         ("The attack was carried out by the separatists.", "carried",
          [("actor", "the separatists")]),
-        # a town hung on the day, and a country in apposition to the province
+        # a town hung on the day; the most specific place, not its country in apposition
         ("The militants attacked a village on Monday in Borno.", "attacked",
          [("actor", "The militants"), ("target", "a village"), ("time", "Monday"),
           ("place", "Borno")]),
         ("Gunmen attacked a base in Helmand Province, Afghanistan.", "attacked",
-         [("actor", "Gunmen"), ("target", "a base"), ("place", "Helmand Province"),
-          ("place", "Afghanistan")]),
+         [("actor", "Gunmen"), ("target", "a base"), ("place", "Helmand Province")]),
+        # "the city of X" names X
+        ("Two men were stabbed in the city of Lyon.", "stabbed",
+         [("victim", "Two men"), ("place", "Lyon")]),
+        # a town before an event noun is where it happened, a country who did it
+        ("The Kabul bombing killed 20.", "bombing", [("place", "Kabul"), ("victim", "20")]),
+        ("US strikes on Houthi targets continued.", "strikes",
+         [("actor", "US"), ("target", "Houthi targets")]),
         # who is said to stand behind an event carried it out
         ("Investigators say 34 people were involved in the attack on the convoy.", "attack",
          [("actor", "34 people"), ("target", "the convoy")]),

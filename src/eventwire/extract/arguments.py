@@ -17,6 +17,10 @@ instrument, the attacker is unknown). In "X said Y attacked Z", X is the source
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.lexicon import lexicon, word_set
@@ -103,10 +107,21 @@ def named(token: Token) -> Token:
                  and doc[c.left_edge.i - 1].is_punct), token)
 
 
+def _place_name(token: Token) -> Token:
+    """"the city of Lyon", "the town of Kidal": the name, not the kind of place."""
+    if token.lemma_.lower() not in lexicon().place_nouns or token.pos_ != "NOUN":
+        return token
+    return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"),
+                token)
+
+
 def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
     token = antecedent(token)
     if role in ("actor", "target", "victim"):
         token = named(counted(token))
+    elif role == "place":
+        token = _place_name(token)
     start, end = noun_phrase_bounds(token, keep_preps)
     doc = token.doc
     span = doc[start:end]
@@ -137,6 +152,25 @@ def _is_instrument(token: Token) -> bool:
 def _is_happening(token: Token) -> bool:
     """A noun that names an event ("the blast", "an explosion"): a cause, never an actor."""
     return token.lemma_.lower() in lexicon().noun_triggers
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names and aliases (``data/actors/countries.csv``), lower case."""
+    table = resources.files("eventwire.data").joinpath("actors", "countries.csv")
+    with table.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    names = {row["name"] for row in rows} | {
+        other for row in rows for column in ("aliases", "demonyms")
+        for other in (row.get(column) or "").split(";") if other}
+    return frozenset(n.strip().lower() for n in names)
+
+
+def _names_a_country(token: Token) -> bool:
+    """"US strikes", "Russia's attacks": a state that acts; not "the Orlando massacre"."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = (ent.text if ent is not None else token.text).lower().removeprefix("the ")
+    return text in _country_names()
 
 
 def _is_place(token: Token) -> bool:
@@ -229,9 +263,6 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                 args.append(argument_for("place", obj, keep_preps=True))
                 for conj in obj.conjuncts:
                     args.append(argument_for("place", conj, keep_preps=True))
-                for appos in obj.children:  # "in Helmand Province, Afghanistan"
-                    if appos.dep_ == "appos" and _ent_label(appos) in ("GPE", "LOC"):
-                        args.append(argument_for("place", appos, keep_preps=True))
 
 
 def time_arguments(token: Token, args: list[Argument]) -> None:
@@ -393,6 +424,9 @@ def _noun_args(noun: Token, args: list[Argument], governing: bool = True) -> Non
         elif child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
                 "its", "their", "his", "her"):
             args.append(argument_for("actor", child))
+        elif child.dep_ == "compound" and label in ("GPE", "LOC") and \
+                not _names_a_country(child):
+            args.append(argument_for("place", child))  # "the Orlando massacre"
         elif child.dep_ in ("amod", "compound", "nmod") and (
                 label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
                                                    and label not in _PLACE_LABELS)):
