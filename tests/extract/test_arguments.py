@@ -106,6 +106,13 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
          [("place", "Mosul"), ("actor", "gunmen"), ("victim", "six teachers")]),
         ("Officials in Kabul said gunmen killed six teachers.", "killed",
          [("actor", "gunmen"), ("victim", "six teachers")]),
+        # those counted among the dead, and a second participle without its auxiliary
+        ("The dead included four children.", "dead", [("victim", "four children")]),
+        ("Soldiers were among the dead.", "dead", [("victim", "Soldiers")]),
+        ("At least 12 people were killed and 30 injured in the blast.", "injured",
+         [("victim", "30")]),
+        ("The soldier's death was confirmed by the army.", "death",
+         [("victim", "The soldier's")]),
         # "Thousands of students protested", which the parser hangs on the noun
         ("Thousands of students protested in Dhaka against the new law.", "protested",
          [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),

@@ -307,7 +307,11 @@ def _planters(weapon: Token) -> list[Argument]:
 
 def _verb_args(verb: Token, args: list[Argument]) -> None:
     lemma = verb.lemma_.lower()
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        # "12 people were killed and 30 injured": the second participle is passive too
+        verb.tag_ == "VBN" and verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
     explodes = _explodes(verb)
     subject = subject_of(verb)
     if subject is not None and not passive and (
@@ -594,8 +598,25 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
         time_arguments(head, args)
 
 
+def _counted_among(word: Token) -> list[Argument]:
+    """"the dead included four children", "two soldiers were among the wounded": the people
+    counted among those who died or were hurt."""
+    if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in ("include", "be"):
+        return [argument_for("victim", t) for c in word.head.children
+                if c.dep_ in ("dobj", "attr") for t in [c, *c.conjuncts]]
+    if word.dep_ == "pobj" and word.head.lower_ == "among":
+        holder = word.head.head
+        return [argument_for("victim", c) for c in holder.children
+                if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
 def _state_args(adjective: Token, args: list[Argument]) -> None:
     """"a man was shot dead", "nine people were dead": the subject of the clause."""
+    found = _counted_among(adjective)
+    if found:
+        args.extend(found)
+        return
     verb = adjective.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -727,6 +748,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         # suffered it
         args.append(argument_for("victim", token.head))
         pp_arguments(token, args, {"place", "time", "actor", "instrument"})
+    elif token.lower_ in word_set("state_participles") and _counted_among(token):
+        args.extend(_counted_among(token))  # "the wounded included ...", parsed as a verb
     elif token.dep_ == "amod" and token.lower_ in word_set("fatal_words") and \
             _is_happening(token.head):
         # "the fatal shooting of X by Y": the shooting's target died, its actor killed
