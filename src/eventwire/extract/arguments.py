@@ -17,173 +17,33 @@ instrument, the attacker is unknown). In "X said Y attacked Z", X is the source
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Token
 
+from eventwire.extract.argument_phrases import (
+    PLACE_LABELS,
+    TIME_LABELS,
+    argument_for,
+    argument_root,
+    ent_label,
+    is_happening,
+    is_instrument,
+    is_person,
+    is_place,
+    names_a_country,
+    owned,
+)
+from eventwire.extract.argument_phrases import counted as counted  # for extract.triggers
+from eventwire.extract.argument_phrases import (  # for extract.mentions
+    noun_phrase_bounds as noun_phrase_bounds,
+)
 from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument, Span
 
-_CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
-_KEEP_PREPS = {"of", "in", "from"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "from",
                 "on"}
 _TARGET_PREPS = {"on", "against", "at", "of", "upon", "targeting"}
-_TIME_LABELS = {"DATE", "TIME"}
 # Verbs whose weapon object or passive subject was stopped, so it is the target.
 _STOPPING = {"intercept", "destroy", "defuse", "down", "shoot"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]:
-    """Token bounds of the noun phrase headed by ``token``, without clauses hung on it."""
-    left = token.i
-    right = token.i
-    stack = [token]
-    while stack:
-        tok = stack.pop()
-        for child in tok.children:
-            # "of" always belongs to the phrase: "15 members of the VDP", "positions of the RSF"
-            kept_prep = child.dep_ == "prep" and child.i > token.i and (
-                (child.lower_ in (_KEEP_PREPS if keep_preps else {"of"}) and tok.i == token.i)
-                or tok.dep_ == "amod"  # "forces loyal to the council"
-                or _inside_name(tok, child))
-            if kept_prep and any(c.dep_ == "pcomp" for c in child.children):
-                kept_prep = False  # "the rebels of attacking a convoy": a clause, not a name
-            if child.dep_ in _CUT_DEPS and not kept_prep:
-                continue
-            left = min(left, child.left_edge.i if child.dep_ != "prep" else child.i)
-            right = max(right, child.i)
-            stack.append(child)
-    doc = token.doc
-    while left < right and doc[left].is_punct:
-        left += 1
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return left, right + 1
-
-
-def _inside_name(tok: Token, prep: Token) -> bool:
-    """A preposition within a proper name: "Islamic Resistance in Iraq", "al-Qaeda in the
-    Arabian Peninsula"."""
-    return (tok.pos_ == "PROPN" or tok.is_title) and prep.lower_ in ("in", "of", "for") and any(
-        c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
-
-
-def counted(token: Token) -> Token:
-    """"hundreds of hostages", "two of its fighters": the people counted, not the count."""
-    lex = lexicon()
-    word = token.lower_
-    if token.pos_ == "NUM" or word in lex.cardinals or word in lex.vague_numbers or \
-            token.lemma_.lower() == "dozen":
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
-                    return obj
-    return token
-
-
-def antecedent(token: Token) -> Token:
-    """"the soldiers who were killed": "who" stands for the noun its clause hangs on."""
-    clause = token.head
-    if token.lower_ in ("who", "whom", "that", "which") and token.dep_ != "det" and \
-            clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
-        return clause.head
-    return token
-
-
-def named(token: Token) -> Token:
-    """"the alleged killer, Chérif Chekatt": the name in apposition, which an actor list can
-    resolve, rather than the description."""
-    if token.pos_ != "NOUN":
-        return token
-    doc = token.doc
-    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                 and c.ent_type_ in ("PERSON", "ORG") and c.i > token.i
-                 # set off by a comma or a dash, not a misparsed "the paramilitary RSF"
-                 and doc[c.left_edge.i - 1].is_punct), token)
-
-
-def _place_name(token: Token) -> Token:
-    """"the city of Lyon", "the town of Kidal": the name, not the kind of place."""
-    if token.lemma_.lower() not in lexicon().place_nouns or token.pos_ != "NOUN":
-        return token
-    return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"),
-                token)
-
-
-def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:
-    token = antecedent(token)
-    if role in ("actor", "target", "victim"):
-        token = named(counted(token))
-    elif role == "place":
-        token = _place_name(token)
-    start, end = noun_phrase_bounds(token, keep_preps)
-    doc = token.doc
-    span = doc[start:end]
-    text = span.text.rstrip()
-    return Argument(role=role, span=Span(span.start_char, span.start_char + len(text), text),
-                    head=token.text)
-
-
-def _ent_label(token: Token) -> str:
-    return token.ent_type_ or ""
-
-
-def _is_instrument(token: Token) -> bool:
-    lex = lexicon()
-    lemma = token.lemma_.lower()
-    if lemma in word_set("person_weapons"):
-        return False  # "a suicide bomber blew himself up": a person, the attacker
-    if lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
-                                  and lemma not in ("gunman", "suicide")):
-        return True
-    if token.pos_ == "NOUN" and lemma in word_set("device_words"):
-        return True  # "the device detonated"
-    # "an improvised explosive device", "a roadside bomb": the two words before the head
-    before = [c.lemma_.lower() for c in token.children if c.i < token.i][-2:]
-    return any(f"{w} {lemma}" in lex.instruments for w in before)
-
-
-def _is_happening(token: Token) -> bool:
-    """A noun that names an event ("the blast", "an explosion"): a cause, never an actor."""
-    return token.lemma_.lower() in lexicon().noun_triggers
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    """Country names and aliases (``data/actors/countries.csv``), lower case."""
-    table = resources.files("eventwire.data").joinpath("actors", "countries.csv")
-    with table.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    names = {row["name"] for row in rows} | {
-        other for row in rows for column in ("aliases", "demonyms")
-        for other in (row.get(column) or "").split(";") if other}
-    return frozenset(n.strip().lower() for n in names)
-
-
-def _names_a_country(token: Token) -> bool:
-    """"US strikes", "Russia's attacks": a state that acts; not "the Orlando massacre"."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    text = (ent.text if ent is not None else token.text).lower().removeprefix("the ")
-    return text in _country_names()
-
-
-def _is_place(token: Token) -> bool:
-    return _ent_label(token) in _PLACE_LABELS or token.lemma_.lower() in lexicon().place_nouns
-
-
-def _owned(weapon: Token) -> bool:
-    """A weapon named with its owner ("Israeli aircraft", "a U.S. drone", "their jets")."""
-    return any(c.dep_ in ("amod", "compound", "poss", "nmod") and (
-        c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PRON"
-        or (c.pos_ == "PROPN" and (c.ent_type_ or c.is_upper))  # not "Twin bombs"
-        or "-" in c.text or c.lower_.endswith("-led"))
-        for c in weapon.children)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -222,17 +82,17 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
         objs = [c for c in prep.children if c.dep_ == "pobj"]
         for obj in objs:
             word = prep.lower_
-            if _ent_label(obj) in _TIME_LABELS:
+            if ent_label(obj) in TIME_LABELS:
                 if "time" in roles:
                     args.append(argument_for("time", obj))
                 if "place" in roles:  # "on Monday in Kabul": the parser hangs the town on the day
                     pp_arguments(obj, args, {"place"})
-            elif (prep.dep_ == "agent" or word == "by") and _is_happening(obj) and \
-                    not _is_instrument(obj):
+            elif (prep.dep_ == "agent" or word == "by") and is_happening(obj) and \
+                    not is_instrument(obj):
                 # "killed by an Israeli airstrike": who carried out the strike
                 args.extend(_event_agents(obj))
             elif prep.dep_ == "agent" or word == "by":
-                args.append(argument_for("instrument" if _is_instrument(obj) else "actor", obj))
+                args.append(argument_for("instrument" if is_instrument(obj) else "actor", obj))
             elif word == "at" and obj.lower_ == "hands":  # "at the hands of militants"
                 args.extend(argument_for("actor", o) for of in obj.children
                             if of.dep_ == "prep" and of.lower_ == "of"
@@ -240,25 +100,25 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
             elif word == "into" and "target" in roles and \
                     token.lemma_.lower() in word_set("ramming_verbs"):
                 args.append(argument_for("target", obj, keep_preps=False))  # "crashed into X"
-            elif word == "with" and _is_instrument(obj):
+            elif word == "with" and is_instrument(obj):
                 args.append(argument_for("instrument", obj))
             elif word == "with" and "target" in roles and \
                     token.lemma_.lower() in word_set("mutual_verbs"):
                 args.append(argument_for("target", obj, keep_preps=False))  # "clashed with X"
-            elif word == "of" and "place" in roles and _ent_label(obj) in _PLACE_LABELS:
+            elif word == "of" and "place" in roles and ent_label(obj) in PLACE_LABELS:
                 args.append(argument_for("place", obj))  # "the bombing of Belfast"
             elif word in _TARGET_PREPS and "target" in roles and not (
-                    word in ("at", "on") and _ent_label(obj) in _PLACE_LABELS) and not (
+                    word in ("at", "on") and ent_label(obj) in PLACE_LABELS) and not (
                     # "an explosion at a bus station": where, unless fired or aimed at it
-                    word == "at" and _is_place(obj)
+                    word == "at" and is_place(obj)
                     and token.lemma_.lower() not in word_set("aimed_verbs")):
                 args.append(argument_for("target", obj, keep_preps=False))
                 # "on US bases in Iraq": the base's own location is the event place
                 pp_arguments(obj, args, {"place", "time"})
-            elif word == "from" and "target" in roles and not _is_place(obj) and \
+            elif word == "from" and "target" in roles and not is_place(obj) and \
                     token.lemma_.lower() in word_set("taking_verbs"):
                 args.append(argument_for("target", obj, keep_preps=False))  # lost the ground
-            elif word in _PLACE_PREPS and _is_place(obj) and "place" in roles:
+            elif word in _PLACE_PREPS and is_place(obj) and "place" in roles:
                 # keep "in Amman" of "the embassy in Amman": the town names the place
                 args.append(argument_for("place", obj, keep_preps=True))
                 for conj in obj.conjuncts:
@@ -268,21 +128,13 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
 def time_arguments(token: Token, args: list[Argument]) -> None:
     for child in token.children:
         if child.dep_ in ("npadvmod", "tmod", "nmod", "compound", "poss") and \
-                _ent_label(child) in _TIME_LABELS:
+                ent_label(child) in TIME_LABELS:
             args.append(argument_for("time", child))
 
 
 def _patient_role(lemma: str) -> str:
     """Who undergoes a verb: a victim for killing, wounding, arrest ...; else a target."""
     return "victim" if lemma in word_set("victim_verbs") else "target"
-
-
-def _is_person(token: Token) -> bool:
-    """A person or group of people, who can set off a device ("the bomber", "he", "troops")."""
-    lemma = token.lemma_.lower()
-    return token.ent_type_ in ("PERSON", "NORP", "ORG") or lemma in word_set("person_weapons") \
-        or lemma in word_set("people_nouns") or lemma in word_set("armed_words") \
-        or token.lower_ in ("he", "she", "i", "we", "you", "who")
 
 
 def _phrasal(verb: Token) -> str:
@@ -323,45 +175,45 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
             passive and subject.head is not verb and subject.dep_ == "nsubj")):
         # "130 more were mutilated, injured ...": a passive subject shared with a conjunct;
         # "he wanted to avoid being arrested": a subject shared with a passive clause
-        role = "instrument" if (_is_instrument(subject) or explodes) and \
+        role = "instrument" if (is_instrument(subject) or explodes) and \
             lemma not in _STOPPING else _patient_role(lemma)
-        if not (_is_happening(subject) and lemma in word_set("light_verbs")):
+        if not (is_happening(subject) and lemma in word_set("light_verbs")):
             args.append(argument_for(role, subject))  # not "the attack ... was carried out"
         subject = None
     accused = _accused(verb) if subject is None and verb.dep_ == "pcomp" else None
     if accused is not None:  # "the rebels were accused of killing six aid workers"
         args.append(argument_for("actor", accused, keep_preps=False))
-    if subject is not None and explodes and not _is_person(subject) and \
+    if subject is not None and explodes and not is_person(subject) and \
             not any(c.dep_ == "dobj" for c in verb.children):
         args.append(argument_for("instrument", subject))  # "it exploded": the device
         args.extend(_planters(subject))
-    elif subject is not None and _is_happening(subject):
+    elif subject is not None and is_happening(subject):
         # "Israeli airstrikes killed ten": who carried out the strikes killed
         args.extend(_event_agents(subject))
     elif subject is not None and subject.lower_ not in ("who", "that", "which"):
-        role = "instrument" if _is_instrument(subject) else "actor"
+        role = "instrument" if is_instrument(subject) else "actor"
         args.append(argument_for(role, subject))
-        if role == "instrument" and _owned(subject):
+        if role == "instrument" and owned(subject):
             # "Turkish drones struck": the drones' owner acted
             args.append(argument_for("actor", subject))
         if role == "instrument":
             args.extend(_planters(subject))
     elif subject is not None and verb.dep_ == "relcl":
         head = verb.head
-        if _is_happening(head):
+        if is_happening(head):
             args.extend(_event_agents(head))  # "a blast which injured six": whoever set it off
-        elif not (_is_place(head) and not _is_person(head)):
+        elif not (is_place(head) and not is_person(head)):
             # not "the cafe in Madrid which killed 13": the clause belongs to the event
-            role = "instrument" if _is_instrument(head) or (explodes and not _is_person(
+            role = "instrument" if is_instrument(head) or (explodes and not is_person(
                 head)) else "actor"
             args.append(argument_for(role, head))
     for child in verb.children:
-        if child.dep_ == "nsubjpass" and _is_happening(child) and \
+        if child.dep_ == "nsubjpass" and is_happening(child) and \
                 lemma in word_set("light_verbs"):
             continue  # "the attack was carried out by X": the event itself, not a target
         if child.dep_ == "nsubjpass":
             # "the bomb was detonated": the weapon is what was used, unless it was stopped
-            role = "instrument" if (_is_instrument(child) or explodes) and \
+            role = "instrument" if (is_instrument(child) or explodes) and \
                 lemma not in _STOPPING else _patient_role(lemma)
             args.append(argument_for(role, child))
         elif child.dep_ == "dobj" and not passive:
@@ -369,7 +221,7 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
                 continue  # "returned fire", "took control": the object is part of the trigger
             if child.lower_ in ("himself", "herself", "themselves", "itself"):
                 continue  # "blew himself up": the bomber is the actor already
-            if (_is_instrument(child) or (explodes and not _is_person(child))) and \
+            if (is_instrument(child) or (explodes and not is_person(child))) and \
                     lemma not in _STOPPING:
                 args.append(argument_for("instrument", child))  # "before detonating them"
             else:
@@ -416,28 +268,28 @@ def _is_patient_possessor(noun: Token, owner: Token) -> bool:
     preps = {c.lower_ for c in noun.children if c.dep_ in ("prep", "agent")}
     if "of" in preps:
         return False
-    return "by" in preps or _ent_label(owner) not in ("ORG", "NORP", "GPE")
+    return "by" in preps or ent_label(owner) not in ("ORG", "NORP", "GPE")
 
 
 def _noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None:
     lex = lexicon()
     for child in noun.children:
-        label = _ent_label(child)
+        label = ent_label(child)
         if child.dep_ == "poss" and child.lower_ != "its" and _is_patient_possessor(noun, child):
             args.append(argument_for("victim", child))
-        elif child.dep_ == "poss" and label not in _TIME_LABELS and child.lower_ not in (
+        elif child.dep_ == "poss" and label not in TIME_LABELS and child.lower_ not in (
                 "its", "their", "his", "her"):
             args.append(argument_for("actor", child))
         elif child.dep_ == "compound" and label in ("GPE", "LOC") and \
-                not _names_a_country(child):
+                not names_a_country(child):
             args.append(argument_for("place", child))  # "the Orlando massacre"
         elif child.dep_ in ("amod", "compound", "nmod") and (
                 label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
-                                                   and label not in _PLACE_LABELS)):
+                                                   and label not in PLACE_LABELS)):
             args.append(argument_for("actor", child))  # "Israeli strikes", "IS attacks"
         elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments:
             args.append(argument_for("instrument", child))
-        elif child.dep_ == "compound" and _is_place(child) and label in _PLACE_LABELS:
+        elif child.dep_ == "compound" and is_place(child) and label in PLACE_LABELS:
             args.append(argument_for("place", child))
         elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
             args.append(argument_for("target", child))
@@ -489,7 +341,7 @@ def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
                     continue
                 if prep.dep_ == "agent" or prep.lower_ == "by":
                     args.append(argument_for("actor", obj))
-                elif prep.lower_ in ("at", "against", "on") and not _is_place(obj):
+                elif prep.lower_ in ("at", "against", "on") and not is_place(obj):
                     args.append(argument_for("target", obj, keep_preps=False))
         elif child.dep_ == "prep" and child.lower_ == "between":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -544,7 +396,7 @@ def _behind(noun: Token) -> Token | None:
     involved in the attempt", "a man believed responsible for the blast"."""
     prep = noun.head
     word, holder = prep.lower_, prep.head
-    if word == "behind" and holder.pos_ in ("NOUN", "PROPN") and _is_person(holder):
+    if word == "behind" and holder.pos_ in ("NOUN", "PROPN") and is_person(holder):
         return holder
     if word == "in" and holder.lemma_.lower() in word_set("involvement_words"):
         verb = holder if holder.pos_ == "VERB" else holder.head
@@ -679,8 +531,8 @@ def _clause_place(token: Token) -> list[Argument]:
         if current.lemma_.lower() in lexicon().reporting_verbs:
             break
         pp_arguments(current, found, {"place"})
-        found = [a for a in found if _ent_label(argument_root(token.doc, a.span)) in
-                 _PLACE_LABELS]
+        found = [a for a in found if ent_label(argument_root(token.doc, a.span)) in
+                 PLACE_LABELS]
         if found:
             break
     return found
@@ -719,12 +571,6 @@ def _harmed_when(token: Token) -> list[Argument]:
             if c.dep_ == "nsubjpass"]
 
 
-def argument_root(doc: Doc, span: Span) -> Token | None:
-    """The head token of an argument's phrase (None if it does not align with the tokens)."""
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found.root if found is not None and len(found) else None
-
-
 def trigger_token(doc: Doc, trigger: Span) -> Token:
     """The syntactic head token of a trigger span."""
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -751,7 +597,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     elif token.lower_ in word_set("state_participles") and _counted_among(token):
         args.extend(_counted_among(token))  # "the wounded included ...", parsed as a verb
     elif token.dep_ == "amod" and token.lower_ in word_set("fatal_words") and \
-            _is_happening(token.head):
+            is_happening(token.head):
         # "the fatal shooting of X by Y": the shooting's target died, its actor killed
         found: list[Argument] = []
         _noun_args(token.head, found)
@@ -771,7 +617,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
             head = argument_root(doc, arg.span)
             taken = {(a.span.start, a.span.end) for a in args}
             for conj in (head.conjuncts if head is not None else ()):
-                if _is_happening(conj):
+                if is_happening(conj):
                     continue  # "attacks on soldiers and assassinations": another event
                 extra = argument_for(arg.role, conj, keep_preps=False)
                 if (extra.span.start, extra.span.end) not in taken:  # "between X and Y"
