@@ -303,6 +303,11 @@ class _Builder:
         return [i for i, e in enumerate(self.events) if _compatible(e, m)]
 
 
+def _same_head(event: Event, m: Mention) -> bool:
+    word = m.trigger.text.split()[-1].lower()
+    return any(x.trigger.text.split()[-1].lower() == word for x in event.mentions)
+
+
 def _outcome_share(m: Mention, event: Event) -> Mention:
     """What an interception report adds to one of several events it covers: outcomes, but
     casualties only where its place words ("at the western base") fit the event."""
@@ -361,6 +366,10 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
             m.sub_event_type != "Disrupted weapons use"
         matches = [i for i in b.candidates(probe)
                    if not refers or b.latest_before(i, m.sentence.start) >= 0]
+        if refers and not matches:
+            # "calls for the strike" after a "silent strike": the same word names it again
+            matches = [i for i, e in enumerate(b.events)
+                       if b.latest_before(i, m.sentence.start) >= 0 and _same_head(e, m)]
         wanted = _wanted_count(m)
         if not matches:
             b.add(b._new_event(m), m)

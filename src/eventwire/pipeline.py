@@ -24,7 +24,7 @@ from eventwire.extract.gate import is_relevant
 from eventwire.extract.mentions import extract_mentions
 from eventwire.link.provenance import byline_conflict, wire_source
 from eventwire.model import Article, Event, Mention, to_jsonable
-from eventwire.nlp import DEFAULT_MODEL, load_nlp
+from eventwire.nlp import DEFAULT_MODEL, load_nlp, without_datelines
 from eventwire.resolve.actors import ActorResolver
 from eventwire.resolve.mentions import MentionResolver, country_focus
 from eventwire.resolve.places import PlaceResolver
@@ -110,7 +110,7 @@ class Pipeline:
         if self.use_gate and not is_relevant(article.text):
             return ArticleResult(article, skipped="no conflict or political event found by the "
                                  "relevance gate", warnings=warnings)
-        doc = doc if doc is not None else self.nlp(article.text)
+        doc = doc if doc is not None else self.nlp(without_datelines(article.text))
         mentions = extract_mentions(doc, article)
         places = self.places.find(doc, article)
         times = find_times(article.text, article.published_at)
@@ -140,7 +140,8 @@ class Pipeline:
 
     def _batch(self, batch: list[Article]) -> Iterator[ArticleResult]:
         relevant = [a for a in batch if not self.use_gate or is_relevant(a.text)]
-        docs = dict(zip((a.id for a in relevant), self.nlp.pipe(a.text for a in relevant),
+        parsed = self.nlp.pipe(without_datelines(a.text) for a in relevant)
+        docs = dict(zip((a.id for a in relevant), parsed,
                         strict=True))
         for article in batch:
             yield self.process(article, doc=docs.get(article.id))

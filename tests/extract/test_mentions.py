@@ -106,3 +106,33 @@ def test_fatalities_take_the_conservative_figure_and_injuries_stay_apart():
 )
 def test_number_words(words, value):
     assert number_value(words) == value
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("Shopkeepers in the capital held a general strike on Monday.", "Peaceful protest"),
+        ("Gunmen seized more than 100 pupils from a school in Kuriga.",
+         "Abduction/forced disappearance"),
+        ("Rebels seized the town of Kidal after a day of fighting.",
+         "Non-state actor overtakes territory"),
+    ],
+)
+def test_strikes_of_workers_and_seized_people_are_typed_for_what_they_are(text, label):
+    assert mentions(text)[0].sub_event_type == label
+
+
+def test_warning_shots_are_no_attack():
+    text = "Soldiers fired into the air as the crowd gathered outside the barracks."
+    assert not [m for m in mentions(text) if m.kind == "event" and m.modality == "occurred"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal, the rebels will suspend kidnappings for ransom.",
+        "The two sides agreed to halt attacks on civilians.",
+    ],
+)
+def test_a_halt_to_violence_is_no_violence(text):
+    assert not [m for m in mentions(text) if m.kind == "event" and m.modality == "occurred"]

@@ -75,8 +75,13 @@ def modality_of(trigger: Token) -> tuple[str, Token | None]:
         return "negated", trigger  # "reported no clashes"
     if _hypothetical_marks(trigger):
         return "hypothetical", trigger
+    below = trigger
     for gov in _governors(trigger):
         lemma = _lemma(gov)
+        stopped = lemma in cues.get("stopped", ()) and below.dep_ == "dobj"
+        below = gov
+        if stopped:  # a halt to violence is a decision announced, not violence told
+            return "planned", gov
         if lemma in cues["denied"] or lemma in cues["claimed"] or lemma == "responsibility":
             verb = gov.head if lemma == "responsibility" else gov
             verb = verb.head if verb.dep_ == "prep" else verb  # "no claim of responsibility"

@@ -39,6 +39,11 @@ def _has_violence_context(token: Token, sent: SpacySpan, lex: Lexicon) -> bool:
     return bool(words & lex.violence_context)
 
 
+def _into_the_air(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "into") and any(
+        g.lower_ == "air" for g in c.children) for c in token.children)
+
+
 def _noun_phrase_key(token: Token) -> tuple[str, int]:
     """A two-word noun trigger ("drone strike", "car bomb") if the lexicon has one."""
     lex = lexicon()
@@ -106,6 +111,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                     continue
                 found.append(Trigger(token, "", stype, token.i))
                 continue
+            if lemma in ("fire", "shoot") and _into_the_air(token):
+                continue  # warning shots hit no one: what they scattered is the event
             code = lex.verb_triggers.get(phrasal) or lex.verb_triggers.get(lemma)
             # a verb with its object names the event: "opened fire", "took control"
             with_object = next((f"{lemma} {o}" for o in sorted(objects)
@@ -150,4 +157,7 @@ def refine_code(trigger: Trigger, sent: SpacySpan, target_is_civilian: bool,
         return "ARMED_CLASH" if attacker_is_armed else "ATTACK"
     if code == "DISR_WEAP" and instrument_code(trigger.token, sent) in (None, "ATTACK_GENERIC"):
         return code
+    if code == "NON_STATE_ACTOR_OVERTAKES_TER" and target_is_civilian and \
+            trigger.token.lemma_.lower() in word_set("taking_verbs"):
+        return "ABDUCT_DISSAP"  # "gunmen seized 130 pupils": people taken, not ground
     return code

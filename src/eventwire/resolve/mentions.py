@@ -49,6 +49,8 @@ _PRONOUNS = {
 # possessives and pronouns that stand for the speaker of "X said its fighters ..."
 _SPEAKER_WORDS = {"it", "its", "they", "their", "we", "our"}
 _POSSESSIVES = {"its", "their", "our"}
+# "militias in Iraq": the country says where the actor is, so it may be the place
+_LOCATED_IN = re.compile(r"\b(?:in|of|from|at|near|across|inside)\s", re.I)
 # "a Houthi-held district" is a place by its holder, not that actor as a target
 _HOLDER = re.compile(r"\b[\w'.-]+-(?:held|controlled|run|occupied|administered)\b", re.I)
 
@@ -140,9 +142,12 @@ class MentionResolver:
         # "a police spokesman in Jos confirmed the attack": where the source sits, neither
         acting = [a.span for a in mention.arguments if a.role == "actor"]
         aside = [p.span for p in self.places if p.place is not None
-                 and p.place.feature == "country" and any(_overlaps(p.span, s) for s in acting)]
-        if mention.speaker is not None:
-            aside.append(mention.speaker)
+                 and p.place.feature == "country" and any(
+                     _overlaps(p.span, s) and not _LOCATED_IN.search(
+                         self.article.text, s.start, max(s.start, p.span.start))
+                     for s in acting)]
+        if mention.speaker is not None and mention.kind == "event":
+            aside.append(mention.speaker)  # a statement is made where its speaker is
         usable = [p for p in self.places if p.role == "place" and p.place is not None]
         anchor = mention.trigger
         for arg in mention.arguments:

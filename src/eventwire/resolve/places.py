@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from eventwire.model import Article, Place, PlaceMention, Span
-from eventwire.nlp import DATELINE
+from eventwire.nlp import DATELINE, without_datelines
 from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate, Gazetteer
 from eventwire.resolve.gazetteer_names import name_key
 from eventwire.resolve.gazetteer_rank import Context, Hints, best, report_context
@@ -184,7 +184,7 @@ class PlaceResolver:
         event places).
         """
         text = article.text
-        if doc.text != text:
+        if doc.text != text and doc.text != without_datelines(text):
             raise PlaceInputError(
                 f"article {article.id!r}: the spaCy doc is not the parse of article.text "
                 f"({len(doc.text)} vs {len(text)} characters); parse article.text itself"
@@ -215,6 +215,8 @@ class PlaceResolver:
                 tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         for m in DATELINE.finditer(text):
             spans.append(_Found(m.start(1), m.end(1), "DATELINE"))
+            if m.group(2):  # "KADUNA, Nigeria —": the country still tells where the report is
+                spans.append(_Found(m.start(2), m.end(2), "GPE"))
         # Countries, regions and demonyms the model left untagged.
         for m in _CAPITALISED.finditer(text):
             start, name = _without_leading_words(m.start(), m.group())
