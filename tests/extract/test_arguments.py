@@ -113,6 +113,18 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
          [("victim", "30")]),
         ("The soldier's death was confirmed by the army.", "death",
          [("victim", "The soldier's")]),
+        # who did the harm, told in a clause of its own
+        ("At least 20 people were killed when gunmen opened fire on a wedding party.",
+         "killed", [("victim", "At least 20 people"), ("actor", "gunmen")]),
+        ("Five people died after a rocket hit their house.", "died",
+         [("victim", "Five people"), ("instrument", "a rocket")]),
+        ("Suspected jihadists killed 15 villagers in an overnight raid on Seytenga.", "raid",
+         [("actor", "Suspected jihadists"), ("place", "Seytenga")]),
+        ("Scores died in the attacks.", "attacks", []),
+        # a weapon of crowd control is an instrument, not a target
+        ("Police fired tear gas at protesters in Nairobi.", "fired",
+         [("actor", "Police"), ("instrument", "tear gas"), ("target", "protesters"),
+          ("place", "Nairobi")]),
         # "Thousands of students protested", which the parser hangs on the noun
         ("Thousands of students protested in Dhaka against the new law.", "protested",
          [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),

@@ -135,6 +135,10 @@ def is_instrument(token: Token) -> bool:
         return True  # "the device detonated"
     # "an improvised explosive device", "a roadside bomb": the two words before the head
     before = [c.lemma_.lower() for c in token.children if c.i < token.i][-2:]
+    if lemma in word_set("non_lethal_words") or \
+            any(f"{c.lower_} {token.lower_}" in word_set("non_lethal_words")
+                for c in token.children if c.i == token.i - 1):
+        return True  # "fired tear gas at protesters"
     return any(f"{w} {lemma}" in lex.instruments for w in before)
 
 

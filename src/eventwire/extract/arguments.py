@@ -231,11 +231,9 @@ def _verb_args(verb: Token, args: list[Argument]) -> None:
         # "shot and killed a local chief": verbs joined by "and" share the object
         # ... if the other verb also does harm: "bombarding and starving people", "invade and
         # conquer the town", not "passed away and got a ballot"
-        harm = lexicon().verb_triggers.keys() | word_set("victim_verbs") | \
-            word_set("injury_verbs") | word_set("death_verbs") | word_set("impact_verbs") | \
-            word_set("patient_subject_verbs") | word_set("taking_verbs")
         for conj in verb.conjuncts:
-            if conj.i > verb.i and conj.pos_ == "VERB" and conj.lemma_.lower() in harm and \
+            if conj.i > verb.i and conj.pos_ == "VERB" and \
+                    conj.lemma_.lower() in _harm_words() and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
                 for obj in (c for c in conj.children if c.dep_ == "dobj"):
                     args.append(argument_for(_patient_role(lemma), obj, keep_preps=False))
@@ -549,6 +547,37 @@ def _included(head: Token, role: str) -> list[Argument]:
     return found
 
 
+def _harm_words() -> frozenset[str]:
+    """Verbs of doing harm: the trigger verbs and the verbs of killing, wounding, hitting."""
+    return frozenset(lexicon().verb_triggers) | word_set("victim_verbs") | \
+        word_set("injury_verbs") | word_set("death_verbs") | word_set("impact_verbs") | \
+        word_set("patient_subject_verbs") | word_set("taking_verbs")
+
+
+def _harmed_by(token: Token) -> list[Argument]:
+    """Who did the harm, told in a clause of its own: "20 people were killed when gunmen
+    opened fire", "five died after a rocket hit their house" (a weapon is the instrument);
+    "jihadists killed 15 villagers in a raid": who killed carried out the raid."""
+    found: list[Argument] = []
+    if token.pos_ in ("VERB", "AUX"):
+        for clause in token.children:
+            if clause.dep_ == "advcl" and clause.lemma_.lower() in _harm_words() | word_set(
+                    "light_verbs") | {"open"} and any(
+                    c.lower_ in ("when", "as", "after") for c in clause.children):
+                for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+                    role = "instrument" if is_instrument(subj) else "actor"
+                    if not is_happening(subj):
+                        found.append(argument_for(role, subj))
+    elif token.dep_ == "pobj" and token.head.lower_ in ("in", "during"):
+        verb = token.head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _harm_words() and \
+                verb.lemma_.lower() not in word_set("patient_subject_verbs") and \
+                subject is not None and not is_happening(subject):  # not "scores died in"
+            found.append(argument_for("actor", subject))
+    return found
+
+
 def _harmed_when(token: Token) -> list[Argument]:
     """"Two soldiers were wounded when a strike hit their post", "troops were injured in a
     spate of drone strikes": who the clause the event explains says was harmed."""
@@ -628,6 +657,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         if head is not None:
             args.extend(_included(head, arg.role))
     args.extend(_harmed_when(token))
+    if not any(a.role in ("actor", "instrument") for a in args):
+        args.extend(_harmed_by(token))
     if not any(a.role == "place" for a in args):
         args.extend(_clause_place(token))
     # who acted beside an actor, and who was in a target
