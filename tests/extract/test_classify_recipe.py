@@ -32,3 +32,9 @@ def test_training_data_unchanged_since_the_artifacts_were_built():
 def test_artifacts_stay_small():
     total = sum(p.stat().st_size for p in MODELS.iterdir())
     assert total < 5 * 1024 * 1024
+
+
+def test_recipe_lists_every_training_file():
+    listed = {entry["path"] for entry in _recipe()["data"]}
+    on_disk = {str(p.relative_to(ROOT)) for p in (MODELS.parent / "training").glob("*.jsonl")}
+    assert on_disk <= listed, f"not in the recipe: {sorted(on_disk - listed)}; run make train"
