@@ -27,3 +27,17 @@ def test_a_strike_named_again_is_the_same_protest():
             "online.")
     events = process(text, date(2024, 2, 5)).events
     assert sorted(e.sub_event_type for e in events) == ["Arrests", "Peaceful protest"]
+
+
+def test_a_protest_that_turns_violent_is_one_riot_against_the_force_that_broke_it_up():
+    text = ("Several hundred residents of Nasiriyah blocked a bridge on Monday to protest "
+            "against power cuts. Some threw stones at the governor's office, and police fired "
+            "tear gas to disperse the crowd. The governor promised that more power would reach "
+            "the city within days.")
+    result = process(text, date(2024, 8, 13))
+    assert [(e.event_type, e.sub_event_type) for e in result.events] == [
+        ("Riots", "Violent demonstration")]
+    riot = result.events[0]
+    assert riot.actor1 is not None and riot.actor1.kind in ("protesters", "rioters")
+    assert riot.actor2 is not None and riot.actor2.kind == "state forces"
+    assert not [s for s in result.statements if s.statement_type == "threat"]

@@ -79,8 +79,8 @@ def _times_compatible(a: When | None, b: When | None) -> bool:
 
 
 def _types_compatible(a: Mention | Event, b: Mention | Event) -> bool:
-    if a.event_type == b.event_type:
-        return True
+    if a.event_type == b.event_type or {a.event_type, b.event_type} == {"Protests", "Riots"}:
+        return True  # a protest that turned violent is one gathering
     violent = _VIOLENT_TYPES | {"Strategic developments"}
     return a.event_type in violent and b.event_type in violent and (
         "Attack" in (a.sub_event_type, b.sub_event_type)
@@ -231,6 +231,9 @@ class _Builder:
                 m.sub_event_type not in ("Attack", "Disrupted weapons use") and \
                 m.event_type in _VIOLENT_TYPES:
             e.event_type, e.sub_event_type = m.event_type, m.sub_event_type
+        elif e.event_type == "Protests" and m.event_type == "Riots":
+            # ACLED: a demonstration that turns violent is coded as a riot
+            e.event_type, e.sub_event_type = m.event_type, m.sub_event_type
         e.place = _better_place(e.place, m.place)
         e.when = _merge_when(e.when, m, index in self.dated_by_own_sentence)
         if _own_time(m) is not None:
@@ -369,7 +372,9 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
         if refers and not matches:
             # "calls for the strike" after a "silent strike": the same word names it again
             matches = [i for i, e in enumerate(b.events)
-                       if b.latest_before(i, m.sentence.start) >= 0 and _same_head(e, m)]
+                       if b.latest_before(i, m.sentence.start) >= 0 and _same_head(e, m)
+                       and _places_compatible(e.place, _own_place(m))
+                       and _times_compatible(e.when, _own_time(m))]
         wanted = _wanted_count(m)
         if not matches:
             b.add(b._new_event(m), m)
@@ -520,19 +525,30 @@ _CROWD_KINDS = ("protesters", "rioters")
 def _protest_sides(event: Event) -> None:
     """A protest broken up is one event, coded as ACLED does: the most severe intervention
     told of it, the protesters as actor 1 and the force that intervened as actor 2."""
-    if event.event_type != "Protests":
+    if event.event_type not in ("Protests", "Riots"):
         return
     told = [m.sub_event_type for m in event.mentions if m.sub_event_type in _PROTEST_ORDER]
-    if told:
+    if told and event.event_type == "Protests":
         event.sub_event_type = max(told, key=_PROTEST_ORDER.index)
     forces = [a for m in event.mentions for a in (m.actor1, m.actor2)
               if a is not None and a.kind == "state forces"]
     crowds = [a for m in event.mentions for a in (m.actor1, m.actor2)
               if a is not None and a.kind in _CROWD_KINDS]
-    if event.actor1 is None or event.actor1.kind == "state forces":
-        event.actor1 = crowds[0] if crowds else None
-    if forces and (event.actor2 is None or event.actor2.kind in _CROWD_KINDS):
+    # "residents blocked a road to protest": the residents are the protesters
+    if event.actor1 is None or event.actor1.kind in ("state forces", "civilians"):
+        event.actor1 = crowds[0] if crowds else (
+            event.actor1 if event.actor1 is not None and event.actor1.kind == "civilians"
+            else None)
+    if forces and (event.actor2 is None or event.actor2.kind in (*_CROWD_KINDS, "civilians")):
         event.actor2 = forces[0]
+    acting = [m.actor1 for m in event.mentions
+              if m.actor1 is not None and m.actor1.kind == "state forces"]
+    if event.event_type == "Riots" and acting and event.actor2 is not None and \
+            event.actor2.id != acting[0].id:
+        # rioters stormed parliament and police fired tear gas: the force is the other side
+        if all(a.id != event.actor2.id for a in event.assoc_actors2):
+            event.assoc_actors2.append(event.actor2)
+        event.actor2 = acting[0]
 
 
 def _one_sided(event: Event) -> None:
@@ -585,7 +601,8 @@ def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
     """
     happenings = [m for m in mentions if m.kind == "event" and m.modality in CODED_MODALITIES
                   and not _background(m, article.published_at)]
-    said = [m for m in mentions if m.kind == "statement"]
+    said = [m for m in mentions if m.kind == "statement"
+            and not _background(m, article.published_at)]
     events = _assemble_events(article, happenings)
     statements = _assemble_statements(article, said, events)
     source = Source(article_id=article.id, outlet=article.outlet, url=article.url,

@@ -189,6 +189,9 @@ def _habitual(token: Token, sent: SpacySpan) -> bool:
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in ("NOUN", "PROPN") \
             and token.head.lemma_.lower() in word_set("armed_words"):
         return True
+    if token.dep_ == "relcl" and token.tag_ in ("VBP", "VBZ") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return True  # "units, which fight the military, are active": what they do, not did
     if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _EARLIER
                                     for c in token.children):
         return True  # "previous truces were broken": what happened before the news
@@ -371,6 +374,17 @@ def _statement_mention(doc: Doc, article: Article, sent: SpacySpan, stype: str,
     )
 
 
+def _no_threat(verb: Token, violence: bool) -> bool:
+    """"Warned of famine", "promised that more power would flow", "pledged allegiance":
+    words of threat that threaten no violence ("promised retaliation" does)."""
+    lemma = verb.lemma_.lower()
+    if any(c.lower_ == "allegiance" for c in verb.children):
+        return True
+    if violence or lemma not in ("warn", "promise", "pledge", "vow"):
+        return False
+    return lemma == "warn" or not any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Mention]:
     triggers = find_triggers(sent)
     if not triggers:
@@ -428,9 +442,8 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
         explicit_threat = True
     for key, group in statements.items():
         stype, token = min(group, key=lambda g: _STATEMENT_PRIORITY.index(g[0]))
-        if stype == "threat" and token.lemma_.lower() == "warn" and not (
-                mentions or statement_events):
-            continue  # "agencies warned of famine": a warning, but of no violence
+        if stype == "threat" and _no_threat(token, bool(mentions or statement_events)):
+            continue
         speaker = doc[key] if key >= 0 else None
         mentions.append(_statement_mention(
             doc, article, sent, stype, token, speaker,

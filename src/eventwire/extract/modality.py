@@ -78,7 +78,8 @@ def modality_of(trigger: Token) -> tuple[str, Token | None]:
     below = trigger
     for gov in _governors(trigger):
         lemma = _lemma(gov)
-        stopped = lemma in cues.get("stopped", ()) and below.dep_ == "dobj"
+        stopped = lemma in cues.get("stopped", ()) and below.dep_ == "dobj" and \
+            lexicon().noun_triggers.get(_lemma(trigger)) != "AGREEMENT"  # "ended a truce"
         below = gov
         if stopped:  # a halt to violence is a decision announced, not violence told
             return "planned", gov

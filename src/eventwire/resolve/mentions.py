@@ -49,7 +49,8 @@ _PRONOUNS = {
 # possessives and pronouns that stand for the speaker of "X said its fighters ..."
 _SPEAKER_WORDS = {"it", "its", "they", "their", "we", "our"}
 _POSSESSIVES = {"its", "their", "our"}
-# "militias in Iraq": the country says where the actor is, so it may be the place
+# "militias in Iraq": the country says where the actor is, so it may be the place of its
+# statement; of an event only its own clause tells ("a group with roots in Uganda")
 _LOCATED_IN = re.compile(r"\b(?:in|of|from|at|near|across|inside)\s", re.I)
 # "a Houthi-held district" is a place by its holder, not that actor as a target
 _HOLDER = re.compile(r"\b[\w'.-]+-(?:held|controlled|run|occupied|administered)\b", re.I)
@@ -143,8 +144,8 @@ class MentionResolver:
         acting = [a.span for a in mention.arguments if a.role == "actor"]
         aside = [p.span for p in self.places if p.place is not None
                  and p.place.feature == "country" and any(
-                     _overlaps(p.span, s) and not _LOCATED_IN.search(
-                         self.article.text, s.start, max(s.start, p.span.start))
+                     _overlaps(p.span, s) and (mention.kind == "event" or not _LOCATED_IN.search(
+                         self.article.text, s.start, max(s.start, p.span.start)))
                      for s in acting)]
         if mention.speaker is not None and mention.kind == "event":
             aside.append(mention.speaker)  # a statement is made where its speaker is
