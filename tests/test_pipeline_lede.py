@@ -41,3 +41,10 @@ def test_a_protest_that_turns_violent_is_one_riot_against_the_force_that_broke_i
     assert riot.actor1 is not None and riot.actor1.kind in ("protesters", "rioters")
     assert riot.actor2 is not None and riot.actor2.kind == "state forces"
     assert not [s for s in result.statements if s.statement_type == "threat"]
+
+
+def test_a_cause_or_a_patron_is_not_where_it_happened():
+    text = ("Thousands of people held a rally in solidarity with Gaza near the Israeli embassy "
+            "in Amman on Friday.")
+    events = process(text, date(2023, 10, 21)).events
+    assert [e.place.name for e in events] == ["Amman"]

@@ -252,6 +252,8 @@ class _Builder:
             # "Israeli jets struck", the army said: its own side's act
             stance = "claimed" if said_by_actor or _told_by_own_side(m) or \
                 m.speaker.text == m.actor1.name else "blamed"
+            if m.event_type not in _VIOLENT_TYPES:
+                stance = "confirmed"  # mediators telling of a truce blame no one
             self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name), m)
             if e.actor1 is None:
                 e.actor1 = m.actor1

@@ -114,6 +114,11 @@ _FACILITY_NAME = re.compile(
     r"(?:air\s*base|air\s*field|base|garrison|outpost|camp|crossing|airport)\b)"
 )
 _DATELINE_AFTER = re.compile(r"^[\s,A-Za-z.]{0,30}?(?:\(\w[\w ]*\)\s*)?[—–-]{1,2}\s")
+# "a rally in solidarity with Gaza", "groups allied with Iran": a cause or a patron, not
+# where anything happened
+_NOT_WHERE_BEFORE = re.compile(
+    r"\b(?:solidarity with|in support of|support for|sympathy with|allied with|aligned with|"
+    r"backed by|loyal to|supported by)\s+(?:the\s+)?\Z", re.I)
 _AFFILIATION_AFTER = re.compile(
     r"[-‑](?:aligned|allied|backed|affiliated|funded|inspired|led|linked|sponsored|supported)\b")
 _CAPITALISED = re.compile(
@@ -554,6 +559,8 @@ def event_place(
     lo, hi = _clause(sentence, trigger, text)
     free = [m for m in usable if not any(
         m.span.start < s.end and s.start < m.span.end for s in aside)]
+    free = [m for m in free
+            if not _NOT_WHERE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)]
     own = [m for m in free if lo <= m.span.start < hi] or [
         m for m in free if sentence.start <= m.span.start < sentence.end
     ]
