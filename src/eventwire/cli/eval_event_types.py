@@ -55,9 +55,10 @@ def eval_event_types(
         else:
             from eventwire.extract.classify import default_artifact
 
-            training = et.read_training_jsonl(
-                default_artifact().parent.parent / "training" / "subevents.jsonl"
-            )
+            # every file the shipped model learns from (news sentences and event notes)
+            training = [row for f in sorted(
+                (default_artifact().parent.parent / "training").glob("*.jsonl"))
+                for row in et.read_training_jsonl(f)]
             weight = 0.0 if no_embeddings else None  # None: chosen per fold
             report = et.cross_validate(rows, training, k=folds, embed_weight=weight)
     except (et.EvalDataError, ClassifierError, GateError, ValueError) as exc:
