@@ -136,3 +136,10 @@ def test_warning_shots_are_no_attack():
 )
 def test_a_halt_to_violence_is_no_violence(text):
     assert not [m for m in mentions(text) if m.kind == "event" and m.modality == "occurred"]
+
+
+def test_the_parties_to_a_truce_are_those_who_agreed_to_it():
+    text = "The government and the rebel front agreed on Monday to extend their ceasefire."
+    truce = next(m for m in mentions(text) if m.sub_event_type == "Agreement")
+    assert [a.span.text for a in truce.arguments if a.role == "actor"] == [
+        "The government", "the rebel front"]

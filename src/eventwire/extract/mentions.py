@@ -249,6 +249,21 @@ def _owner_finder(triggers: list[Token]):
     return owner
 
 
+def _parties(trigger: Token) -> list[Argument]:
+    """"The government and the ELN agreed to extend their ceasefire": those who agreed, up
+    through the clause that holds the truce (never up to a verb of saying)."""
+    current = trigger
+    for _ in range(4):
+        if current.dep_ not in ("dobj", "pobj", "prep", "xcomp", "compound"):
+            break
+        current = current.head
+        subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+        if current.pos_ in ("VERB", "AUX") and subject is not None:
+            return [Argument("actor", _speaker_phrase(t), t.text)
+                    for t in (subject, *subject.conjuncts)]
+    return []
+
+
 def _a_side(arg: Argument) -> bool:
     head = arg.head.lower()
     return head[:1] != arg.head[:1] or head in word_set("armed_words") or \
@@ -274,6 +289,8 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
         a.role == "actor" and (root := argument_root(doc, a.span)) is not None and nobody(root))]
     if token.lemma_.lower() in word_set("mutual_verbs"):
         args = _opposed(args)
+    if trigger.code == "AGREEMENT" and not any(a.role == "actor" for a in args):
+        args = _parties(token) + args
     source = speech_source(token)
     if source is not None:
         # "Hizbullah said it attacked the post": the speaker reports its own act
