@@ -103,7 +103,7 @@ def test_unmapped_roles_are_not_counted(docs):
 def test_bad_line_is_named(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text('{"doc_id": "x"}\n', encoding="utf-8")
-    with pytest.raises(ev.EvalDataError, match="bad.jsonl:1: not a WikiEvents document"):
+    with pytest.raises(ev.EvalDataError, match="bad.jsonl, line 1: not a WikiEvents document"):
         ev.read_wikievents(path)
 
 
@@ -172,5 +172,5 @@ def test_wikievents_is_told_from_rams(docs, tmp_path):
 def test_bad_rams_line_is_named(tmp_path):
     path = tmp_path / "bad.jsonlines"
     path.write_text('{"gold_evt_links": [], "doc_key": "x"}\n', encoding="utf-8")
-    with pytest.raises(ev.EvalDataError, match="bad.jsonlines:1: not a RAMS document"):
+    with pytest.raises(ev.EvalDataError, match="bad.jsonlines, line 1: not a RAMS document"):
         ev.read_gold(path)

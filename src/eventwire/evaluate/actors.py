@@ -21,12 +21,12 @@ Each line: ``{"text", "published", "mention", "gold_id", "gold_name", "gold_kind
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluate.jsonl import jsonl_rows
 from eventwire.model import ACTOR_KINDS, Actor
 from eventwire.resolve.actors import ActorResolver
 from eventwire.resolve.sentences import sentence_around
@@ -89,24 +89,15 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise ActorsEvalError(f"actor test set {path} does not exist")
     rows = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ActorsEvalError(f"{path.name} line {number}: not JSON ({exc.msg})") from exc
-            missing = [k for k in REQUIRED if k not in row]
-            if missing:
-                raise ActorsEvalError(f"{path.name} line {number}: missing {', '.join(missing)}")
-            if row["gold_kind"] not in ACTOR_KINDS:
-                raise ActorsEvalError(
-                    f"{path.name} line {number}: gold_kind {row['gold_kind']!r} is not a kind"
-                )
-            if row["mention"] not in row["text"]:
-                raise ActorsEvalError(f"{path.name} line {number}: mention not found in text")
-            rows.append(row)
+    for where, row in jsonl_rows(path, ActorsEvalError):
+        missing = [k for k in REQUIRED if k not in row]
+        if missing:
+            raise ActorsEvalError(f"{where}: missing {', '.join(missing)}")
+        if row["gold_kind"] not in ACTOR_KINDS:
+            raise ActorsEvalError(f"{where}: gold_kind {row['gold_kind']!r} is not a kind")
+        if row["mention"] not in row["text"]:
+            raise ActorsEvalError(f"{where}: mention not found in text")
+        rows.append(row)
     if not rows:
         raise ActorsEvalError(f"actor test set {path} is empty")
     return rows

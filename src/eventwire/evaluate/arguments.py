@@ -19,7 +19,6 @@ independent check, since our rules were written while reading WikiEvents dev err
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from eventwire.evaluate.jsonl import jsonl_rows
 from eventwire.model import Argument, Span
 
 # An argument function: (spaCy Doc of the document, trigger span) -> arguments.
@@ -86,25 +86,17 @@ def is_scored(event_type: str, role_map: dict[str, Any] | None = None) -> bool:
 
 def read_wikievents(path: str | Path) -> list[WikiDoc]:
     """Read WikiEvents JSONL: tokens with character offsets, entities, events."""
-    file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalDataError(f"cannot read {file}: {exc.strerror or exc}") from exc
     docs = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for where, raw in jsonl_rows(path, EvalDataError):
         try:
-            raw = json.loads(line)
             docs.append(_read_doc(raw))
-        except (json.JSONDecodeError, KeyError, IndexError, TypeError) as exc:
+        except (KeyError, IndexError, TypeError) as exc:
             raise EvalDataError(
-                f"{file}:{n}: not a WikiEvents document (need text, sentences with token "
+                f"{where}: not a WikiEvents document (need text, sentences with token "
                 f"offsets, entity_mentions, event_mentions): {exc!r}"
             ) from exc
     if not docs:
-        raise EvalDataError(f"{file}: no documents")
+        raise EvalDataError(f"{path}: no documents")
     return docs
 
 
@@ -153,24 +145,17 @@ def read_gold(path: str | Path) -> tuple[list[WikiDoc], dict[str, Any]]:
 
 def read_rams(path: str | Path) -> list[WikiDoc]:
     """Read RAMS 1.0 JSONL: tokenised sentences, one trigger, argument links by token."""
-    file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise EvalDataError(f"cannot read {file}: {exc.strerror or exc}") from exc
     docs = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for where, raw in jsonl_rows(path, EvalDataError):
         try:
-            docs.append(_read_rams_doc(json.loads(line)))
-        except (json.JSONDecodeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            docs.append(_read_rams_doc(raw))
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
             raise EvalDataError(
-                f"{file}:{n}: not a RAMS document (need doc_key, sentences, evt_triggers, "
+                f"{where}: not a RAMS document (need doc_key, sentences, evt_triggers, "
                 f"gold_evt_links): {exc!r}"
             ) from exc
     if not docs:
-        raise EvalDataError(f"{file}: no documents")
+        raise EvalDataError(f"{path}: no documents")
     return docs
 
 

@@ -9,11 +9,11 @@ one by one in the order of the file, as they would arrive.
 from __future__ import annotations
 
 import dataclasses
-import json
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from eventwire.evaluate.jsonl import jsonl_rows
 from eventwire.ingest import article_from_text
 from eventwire.ingest.dates import DateError, parse_date
 from eventwire.link.copies import CopyIndex, compare_features, features_of
@@ -30,20 +30,13 @@ class CopiesGoldError(ValueError):
 def read_gold(path: Path) -> list[tuple[Article, dict[str, Any]]]:
     """Articles (through ingest, ids kept from the file) with their gold rows."""
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise CopiesGoldError(f"cannot read {path}: {exc.strerror}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for where, row in jsonl_rows(path, CopiesGoldError):
         try:
-            row = json.loads(line)
             published = parse_date(row.get("published_at"))
-        except (json.JSONDecodeError, DateError) as exc:
-            raise CopiesGoldError(f"{path} line {n}: {exc}") from exc
+        except DateError as exc:
+            raise CopiesGoldError(f"{where}: {exc}") from exc
         if not row.get("id") or not row.get("text") or not row.get("story"):
-            raise CopiesGoldError(f'{path} line {n}: needs "id", "text" and "story"')
+            raise CopiesGoldError(f'{where}: needs "id", "text" and "story"')
         article = article_from_text(
             row["text"], outlet=row.get("outlet"), byline=row.get("byline"), published=published
         )

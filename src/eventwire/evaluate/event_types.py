@@ -13,7 +13,6 @@ codes (ORG_CRIME, DIPLO, ...) are scored apart: the share the gate correctly lea
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from eventwire.evaluate.jsonl import jsonl_rows
 from eventwire.extract import ontology
 
 UNCODED = "UNCODED"
@@ -247,13 +247,10 @@ def cross_validate(
 
 def read_training_jsonl(path: str | Path) -> list[dict[str, str]]:
     """Our training sentences (``{"text", "label"}`` per line)."""
-    file = Path(path)
     out = []
-    for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rec = json.loads(line)
-                out.append({"text": str(rec["text"]), "label": str(rec["label"])})
-            except (json.JSONDecodeError, KeyError) as exc:
-                raise EvalDataError(f"{file}:{n}: expected JSON with text and label") from exc
+    for where, rec in jsonl_rows(path, EvalDataError):
+        try:
+            out.append({"text": str(rec["text"]), "label": str(rec["label"])})
+        except (KeyError, TypeError) as exc:
+            raise EvalDataError(f"{where}: expected JSON with text and label") from exc
     return out

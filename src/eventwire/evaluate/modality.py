@@ -8,11 +8,11 @@ negated one; a sentence with none of these is "none".
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventwire.evaluate.jsonl import jsonl_rows
 from eventwire.extract.mentions import extract_mentions
 from eventwire.model import Article, Mention
 from eventwire.nlp import load_nlp
@@ -55,20 +55,13 @@ class ModalityScores:
 
 
 def read_items(path: Path) -> list[dict]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ModalityDataError(f"{path}: cannot read ({exc.strerror})") from exc
     items = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for where, item in jsonl_rows(path, ModalityDataError):
         try:
-            item = json.loads(line)
             if item["modality"] not in LABELS or not isinstance(item["text"], str):
                 raise KeyError("modality")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ModalityDataError(f"{path}: line {number}: expected an object with "
+        except (KeyError, TypeError) as exc:
+            raise ModalityDataError(f"{where}: expected an object with "
                                     f"'text' and a 'modality' in {LABELS}") from exc
         items.append(item)
     return items
