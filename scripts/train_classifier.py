@@ -19,6 +19,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from eventwire.evaluate.event_types import EvalDataError, read_training_jsonl
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventwire" / "data"
 NEWS = DATA / "training" / "subevents.jsonl"  # news-wire style sentences
@@ -36,18 +38,10 @@ def sha256(path: Path) -> str:
 
 
 def read_training(paths: list[Path]) -> list[dict]:
-    rows: list[dict] = []
-    for path in paths:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                text, label = row["text"], row["label"]
-            except (json.JSONDecodeError, KeyError) as exc:
-                sys.exit(f"{path}:{n}: expected a JSON object with text and label ({exc})")
-            rows.append({"text": text, "label": label})
-    return rows
+    try:
+        return [row for path in paths for row in read_training_jsonl(path)]
+    except EvalDataError as exc:
+        sys.exit(str(exc))
 
 
 def versions() -> dict[str, str]:
