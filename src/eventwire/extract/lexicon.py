@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from eventwire.data import read_table
 
 
 def load_data_yaml(name: str) -> Any:
     """Read a YAML table shipped in ``eventwire/data``."""
-    with resources.files("eventwire.data").joinpath(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_table(name)
 
 
 @dataclass(frozen=True)

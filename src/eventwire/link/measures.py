@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from eventwire.data import read_table
 
 from .errors import LinkDataError
 
@@ -40,11 +39,7 @@ class Measure:
 @lru_cache(maxsize=1)
 def measures() -> tuple[Measure, ...]:
     """The kinds listed in ``data/measures.yaml`` (read once per process)."""
-    path = resources.files("eventwire") / "data" / "measures.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LinkDataError(f"cannot read measurement table {path}: {exc}") from exc
+    raw = read_table("measures.yaml", LinkDataError, "measurement table")
     out = []
     for kind, row in ((raw or {}).get("measures") or {}).items():
         try:
@@ -60,7 +55,7 @@ def measures() -> tuple[Measure, ...]:
             ))
         except (KeyError, TypeError, ValueError) as exc:
             raise LinkDataError(
-                f"{path}: measure {kind!r} needs 'cues', 'range' [low, high] and "
+                f"measures.yaml: measure {kind!r} needs 'cues', 'range' [low, high] and "
                 f"'tolerance' ({exc})"
             ) from exc
     return tuple(out)

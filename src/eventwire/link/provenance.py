@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from eventwire.data import read_table
 from eventwire.model import Article, Source
 
 from .errors import LinkDataError
@@ -42,19 +40,17 @@ class WireAgency:
 @lru_cache(maxsize=1)
 def wire_agencies() -> tuple[WireAgency, ...]:
     """The agencies listed in ``data/wire_agencies.yaml`` (read once per process)."""
-    path = resources.files("eventwire") / "data" / "wire_agencies.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LinkDataError(f"cannot read wire agency table {path}: {exc}") from exc
+    raw = read_table("wire_agencies.yaml", LinkDataError, "wire agency table")
     agencies = []
     for i, row in enumerate((raw or {}).get("agencies", [])):
         if not isinstance(row, dict) or "id" not in row or not row.get("signoff"):
-            raise LinkDataError(f"{path}: agency #{i} needs an 'id' and a 'signoff' list")
+            raise LinkDataError(
+                f"wire_agencies.yaml: agency #{i} needs an 'id' and a 'signoff' list")
         try:
             patterns = tuple(re.compile(p, re.MULTILINE) for p in row["signoff"])
         except re.error as exc:
-            raise LinkDataError(f"{path}: agency {row['id']!r} has a bad pattern: {exc}") from exc
+            raise LinkDataError(
+                f"wire_agencies.yaml: agency {row['id']!r} has a bad pattern: {exc}") from exc
         names = tuple(row.get("names") or [row["id"]])
         agencies.append(WireAgency(str(row["id"]), names, patterns))
     return tuple(agencies)

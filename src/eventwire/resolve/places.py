@@ -15,12 +15,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
+from eventwire.data import read_table
 from eventwire.model import Article, Place, PlaceMention, Span
 from eventwire.nlp import DATELINE, without_datelines
 from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate, Gazetteer
@@ -83,8 +81,7 @@ def _alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    path = resources.files("eventwire") / "data" / "gazetteer" / "cues.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_table("gazetteer/cues.yaml", what="place cue table")
     return _Cues(
         facility=re.compile(rf"^\s*({_alternation(data['facility_words'])})\b", re.I),
         kind_before={
