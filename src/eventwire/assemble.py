@@ -250,10 +250,12 @@ class _Builder:
             # other source names someone else (see _contested)
             said_by_actor = any(a.role == "actor" and a.span == m.speaker for a in m.arguments)
             # "Israeli jets struck", the army said: its own side's act
-            stance = "claimed" if said_by_actor or _told_by_own_side(m) or \
-                m.speaker.text == m.actor1.name else "blamed"
             if m.event_type not in _VIOLENT_TYPES:
                 stance = "confirmed"  # mediators telling of a truce blame no one
+            elif said_by_actor or _told_by_own_side(m) or m.speaker.text == m.actor1.name:
+                stance = "claimed"
+            else:
+                stance = "blamed"
             self._claim(e, Claim(by=m.speaker.text, stance=stance, about=m.actor1.name), m)
             if e.actor1 is None:
                 e.actor1 = m.actor1
@@ -537,10 +539,10 @@ def _protest_sides(event: Event) -> None:
     crowds = [a for m in event.mentions for a in (m.actor1, m.actor2)
               if a is not None and a.kind in _CROWD_KINDS]
     # "residents blocked a road to protest": the residents are the protesters
-    if event.actor1 is None or event.actor1.kind in ("state forces", "civilians"):
-        event.actor1 = crowds[0] if crowds else (
-            event.actor1 if event.actor1 is not None and event.actor1.kind == "civilians"
-            else None)
+    if crowds and (event.actor1 is None or event.actor1.kind in ("state forces", "civilians")):
+        event.actor1 = crowds[0]
+    elif event.actor1 is not None and event.actor1.kind == "state forces":
+        event.actor1 = None
     if forces and (event.actor2 is None or event.actor2.kind in (*_CROWD_KINDS, "civilians")):
         event.actor2 = forces[0]
     acting = [m.actor1 for m in event.mentions

@@ -180,9 +180,6 @@ def _refers_back(token: Token) -> bool:
     return bool(dets & _DEFINITE) and (plural or referring)
 
 
-_EARLIER = ("previous", "earlier", "past", "former", "prior")
-
-
 def _habitual(token: Token, sent: SpacySpan) -> bool:
     """"has so far carried out limited attacks": background, not one happening; so is
     what describes a side ("Iraqi forces fighting the remnants of the Islamic State")."""
@@ -192,15 +189,14 @@ def _habitual(token: Token, sent: SpacySpan) -> bool:
     if token.dep_ == "relcl" and token.tag_ in ("VBP", "VBZ") and not any(
             c.dep_ in ("aux", "auxpass") for c in token.children):
         return True  # "units, which fight the military, are active": what they do, not did
-    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _EARLIER
+    if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in word_set("earlier_words")
                                     for c in token.children):
         return True  # "previous truces were broken": what happened before the news
     if token.tag_ != "NNS":
         return False
     head = token.head
     words = {t.lower_ for t in head.subtree if t.i < token.i} | {t.lower_ for t in head.children}
-    limited = any(c.lower_ in ("limited", "repeated", "frequent", "regular", "sporadic",
-                               "occasional") for c in token.children)
+    limited = any(c.lower_ in word_set("habitual_modifiers") for c in token.children)
     return bool(words & word_set("habitual_words")) or limited
 
 
@@ -265,9 +261,10 @@ def _parties(trigger: Token) -> list[Argument]:
 
 
 def _a_side(arg: Argument) -> bool:
+    """A named party or armed men ("rebels", "the M23"), not a thing ("heavy weapons")."""
+    armed = word_set("armed_words")
     head = arg.head.lower()
-    return head[:1] != arg.head[:1] or head in word_set("armed_words") or \
-        head.rstrip("s") in word_set("armed_words")
+    return arg.head[:1].isupper() or head in armed or head.rstrip("s") in armed
 
 
 def _opposed(args: list[Argument]) -> list[Argument]:
@@ -397,7 +394,8 @@ def _no_threat(verb: Token, violence: bool) -> bool:
     lemma = verb.lemma_.lower()
     if any(c.lower_ == "allegiance" for c in verb.children):
         return True
-    if violence or lemma not in ("warn", "promise", "pledge", "vow"):
+    # the words of threat other than "threaten" itself (data/triggers.yaml)
+    if violence or lemma == "threaten" or lemma not in lexicon().modality_cues["threatened"]:
         return False
     return lemma == "warn" or not any(c.dep_ == "dobj" for c in verb.children)
 

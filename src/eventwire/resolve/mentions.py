@@ -136,19 +136,26 @@ class MentionResolver:
                 found.append((actor, arg))
         return found
 
+    def _not_its_place(self, mention: Mention) -> list[Span]:
+        """Spans whose places are not the mention's own: "Britain carried out air strikes"
+        (a country that acts is a side) and "a police spokesman in Jos confirmed the attack"
+        (where the source sits). A statement is made where its speaker is, so for one only
+        a country that is the actor itself counts ("militias in Iraq" leave Iraq)."""
+        event = mention.kind == "event"
+        aside = [mention.speaker] if event and mention.speaker is not None else []
+        for arg in mention.arguments:
+            if arg.role != "actor":
+                continue
+            aside += [p.span for p in self.places
+                      if p.place is not None and p.place.feature == "country"
+                      and _overlaps(p.span, arg.span) and (event or not _LOCATED_IN.search(
+                          self.article.text, arg.span.start, max(arg.span.start, p.span.start)))]
+        return aside
+
     def _place(self, mention: Mention) -> PlaceMention | None:
         """The clause's own place ("in Baghdad" on the trigger's verb) anchors the choice;
         ``event_place`` then upgrades a vague place or falls back to the report's context."""
-        # "Britain carried out air strikes": a country that acts is a side, not the place;
-        # "a police spokesman in Jos confirmed the attack": where the source sits, neither
-        acting = [a.span for a in mention.arguments if a.role == "actor"]
-        aside = [p.span for p in self.places if p.place is not None
-                 and p.place.feature == "country" and any(
-                     _overlaps(p.span, s) and (mention.kind == "event" or not _LOCATED_IN.search(
-                         self.article.text, s.start, max(s.start, p.span.start)))
-                     for s in acting)]
-        if mention.speaker is not None and mention.kind == "event":
-            aside.append(mention.speaker)  # a statement is made where its speaker is
+        aside = self._not_its_place(mention)
         usable = [p for p in self.places if p.role == "place" and p.place is not None]
         anchor = mention.trigger
         for arg in mention.arguments:

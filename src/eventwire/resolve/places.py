@@ -71,6 +71,8 @@ class _Cues:
     directions: dict[str, str]
     near: re.Pattern[str]
     not_places: frozenset[str]
+    not_where_before: re.Pattern[str]
+    affiliation_after: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -100,6 +102,9 @@ def _cues() -> _Cues:
             rf"(?:(?:village|town|city)\s+of\s+)?$",
             re.I,
         ),
+        not_where_before=re.compile(
+            rf"\b(?:{_alternation(data['not_where_before'])})\s+(?:the\s+)?\Z", re.I),
+        affiliation_after=re.compile(rf"[-‑](?:{_alternation(data['affiliation_after'])})\b"),
     )
 
 
@@ -111,13 +116,6 @@ _FACILITY_NAME = re.compile(
     r"(?:air\s*base|air\s*field|base|garrison|outpost|camp|crossing|airport)\b)"
 )
 _DATELINE_AFTER = re.compile(r"^[\s,A-Za-z.]{0,30}?(?:\(\w[\w ]*\)\s*)?[—–-]{1,2}\s")
-# "a rally in solidarity with Gaza", "groups allied with Iran": a cause or a patron, not
-# where anything happened
-_NOT_WHERE_BEFORE = re.compile(
-    r"\b(?:solidarity with|in support of|support for|sympathy with|allied with|aligned with|"
-    r"backed by|loyal to|supported by)\s+(?:the\s+)?\Z", re.I)
-_AFFILIATION_AFTER = re.compile(
-    r"[-‑](?:aligned|allied|backed|affiliated|funded|inspired|led|linked|sponsored|supported)\b")
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}|[A-Z]\.?[A-Z]\.?(?:[A-Z]\.?)?)(?![\w.])")
 _VAGUE = re.compile(
@@ -350,7 +348,7 @@ class PlaceResolver:
             text[f.end : f.end + 60]
         ) or ((line := DATELINE.match(text, line_start)) and line.start(1) == f.start)):
             return "dateline"  # "GOMA, Democratic Republic of Congo —"
-        if _AFFILIATION_AFTER.match(text, f.end):
+        if cues.affiliation_after.match(text, f.end):
             return "demonym"  # "Iran-aligned groups", "the US-led coalition": whose, not where
         sent = doc.char_span(f.start, f.end, alignment_mode="expand")
         if sent is not None:
@@ -557,7 +555,7 @@ def event_place(
     free = [m for m in usable if not any(
         m.span.start < s.end and s.start < m.span.end for s in aside)]
     free = [m for m in free
-            if not _NOT_WHERE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)]
+            if not cues.not_where_before.search(text, max(0, m.span.start - 40), m.span.start)]
     own = [m for m in free if lo <= m.span.start < hi] or [
         m for m in free if sentence.start <= m.span.start < sentence.end
     ]
