@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 
 from eventwire.model import Span, TimeMention, When
 from eventwire.resolve.times_rules import TimeExpression, find_expressions
+from eventwire.resolve.times_words import alt, phrases
 
 __all__ = [
     "NoTimeError",
@@ -46,15 +47,14 @@ __all__ = [
 GOVERNING_WINDOW_DAYS = 31
 # Words right before a time phrase that make it a bound, not the time of the event.
 _BOUND_WORDS = re.compile(
-    r"\b(since|until|till|before|after|by|starting|beginning|effective)(?:\s+on|\s+from)?\s*$",
-    re.IGNORECASE)
+    rf"\b({alt(phrases()['bound_words'])})(?:\s+on|\s+from)?\s*$", re.IGNORECASE)
 # A clause opened by one of these words sets the scene ("Since the war began on
 # October 7, ..."): its date bounds the events of the rest of the sentence.
 _SCENE_WORDS = re.compile(r"\b(since|until|till|before|after)\b", re.IGNORECASE)
 # A time right after a verb of saying dates the saying ("the chairman said on Monday"),
 # not what was said.
 _SAID_BEFORE = re.compile(
-    r"\b(said|says|told\s+(?:\w+\s+){0,2}?\w+|reported|announced|added|stated)\s+"
+    rf"\b({alt(phrases()['said_words'])}|told\s+(?:\w+\s+){{0,2}}?\w+)\s+"
     r"(?:(?:late|early)\s+)?(?:on\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|[.!?]\s")
 
