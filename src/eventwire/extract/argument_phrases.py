@@ -19,11 +19,10 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument, Span
+from eventwire.nlp import PLACE_LABELS
 
 _CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
 _KEEP_PREPS = {"of", "in", "from"}
-TIME_LABELS = {"DATE", "TIME"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 def noun_phrase_bounds(token: Token, keep_preps: bool = True) -> tuple[int, int]:

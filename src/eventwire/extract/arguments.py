@@ -20,8 +20,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventwire.extract.argument_phrases import (
-    PLACE_LABELS,
-    TIME_LABELS,
     argument_for,
     argument_root,
     ent_label,
@@ -38,6 +36,7 @@ from eventwire.extract.argument_phrases import (  # for extract.mentions
 )
 from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument, Span
+from eventwire.nlp import PLACE_LABELS, TIME_LABELS
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "from",
                 "on"}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.data import read_table
 from eventwire.model import Article, Place, PlaceMention, Span
-from eventwire.nlp import DATELINE, without_datelines
+from eventwire.nlp import DATELINE, PLACE_LABELS, without_datelines
 from eventwire.resolve.gazetteer import FACILITY_FEATURES, Candidate, Gazetteer
 from eventwire.resolve.gazetteer_names import name_key
 from eventwire.resolve.gazetteer_rank import Context, Hints, best, report_context
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 # Features a tagged name may be lengthened to ("Baja" + "California").
 _LONG_NAME_FEATURES = frozenset({"country", "admin1", "region", "sea", "continent"})
 NON_EVENT_ROLES = ("demonym", "organisation", "metonym", "dateline", "byline")
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels of names; other labels (DATE, PRODUCT, LANGUAGE...) on a place name are mistakes.
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
 # Finer places first: an event is coded at the finest place its clause names.
