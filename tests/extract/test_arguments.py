@@ -128,6 +128,34 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # "Thousands of students protested", which the parser hangs on the noun
         ("Thousands of students protested in Dhaka against the new law.", "protested",
          [("actor", "students"), ("place", "Dhaka"), ("target", "the new law")]),
+        # one kills someone, never on someone: "on" and "at" of a verb of harm say where
+        ("A gunman shot two guards on the spot.", "shot",
+         [("actor", "A gunman"), ("victim", "two guards")]),
+        ("The blast wounded nine people on a crowded street.", "wounded",
+         [("victim", "nine people"), ("place", "a crowded street")]),
+        # a name the parser takes for an organisation is a place when its apposition is one
+        ("At Kestrel Holdings, the largest market in the port, two guards were killed.",
+         "killed", [("place", "Kestrel Holdings"), ("victim", "two guards")]),
+        # a name before a generic word for an organisation is the argument
+        ("The Free Valley Front militant group attacked a checkpoint.", "attacked",
+         [("actor", "Free Valley Front"), ("target", "a checkpoint")]),
+        # "in jail" as the trigger: its subject is held there
+        ("Dozens of student leaders are in jail.", " in ",
+         [("victim", "student leaders"), ("place", "jail")]),
+        # "with X wounded": the participle's own subject, or the object of "with" before it
+        ("Four guards were killed, with two drivers wounded.", "wounded",
+         [("victim", "two drivers")]),
+        ("Four guards were killed with two drivers and a cook wounded.", "wounded",
+         [("victim", "two drivers"), ("victim", "a cook")]),
+        # a place noun before an event noun: hit by an attack, where a shooting happened
+        ("The checkpoint attack was condemned.", "attack", [("target", "checkpoint")]),
+        ("Parents gathered after the school shooting.", "shooting", [("place", "school")]),
+        # hit by an event noun: what was hit is its target, and where that stands its place
+        ("The embassy in Kabul was hit by a rocket attack.", "attack",
+         [("target", "The embassy in Kabul"), ("place", "Kabul"), ("instrument", "rocket")]),
+        # a noun of death as subject of "include": those it counts
+        ("The fatalities included three medics and a driver.", "fatalities",
+         [("victim", "three medics"), ("victim", "a driver")]),
     ],
 )
 def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:

@@ -88,6 +88,12 @@ def named(token: Token) -> Token:
     resolve, rather than the description."""
     if token.pos_ != "NOUN":
         return token
+    if token.lemma_.lower() in word_set("generic_group_nouns"):
+        # "the Islamic State militant group": the name, not the generic word
+        name = next((c for c in token.children if c.dep_ in ("compound", "nmod")
+                     and c.pos_ == "PROPN" and c.ent_type_ == "ORG"), None)
+        if name is not None:
+            return name
     doc = token.doc
     return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                  and c.ent_type_ in ("PERSON", "ORG") and c.i > token.i
@@ -166,6 +172,13 @@ def names_a_country(token: Token) -> bool:
 
 
 def is_place(token: Token) -> bool:
+    """A place by its name or its kind, or told by an apposition ("at Oxford St, the bus
+    station"), whatever the parser made of the name."""
+    return _names_place(token) or any(
+        c.dep_ == "appos" and _names_place(c) for c in token.children)
+
+
+def _names_place(token: Token) -> bool:
     return ent_label(token) in PLACE_LABELS or token.lemma_.lower() in lexicon().place_nouns
 
 

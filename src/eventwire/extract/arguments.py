@@ -29,6 +29,7 @@ from eventwire.extract.argument_phrases import counted as counted  # for extract
 from eventwire.extract.argument_phrases import (  # for extract.mentions
     noun_phrase_bounds as noun_phrase_bounds,
 )
+from eventwire.extract.arguments_clauses import counted_among
 from eventwire.extract.arguments_clauses import subject_of as subject_of
 from eventwire.extract.arguments_context import (
     clause_place,
@@ -41,7 +42,7 @@ from eventwire.extract.arguments_context import (
 from eventwire.extract.arguments_nouns import noun_args
 from eventwire.extract.arguments_nouns import pp_arguments as pp_arguments
 from eventwire.extract.arguments_nouns import time_arguments as time_arguments
-from eventwire.extract.arguments_verbs import counted_among, state_args, verb_args
+from eventwire.extract.arguments_verbs import state_args, verb_args
 from eventwire.extract.lexicon import word_set
 from eventwire.model import Argument, Span
 
@@ -82,8 +83,8 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         verb_args(token, args)
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
             args.append(argument_for("place", token.head, keep_preps=False))  # "..., where
-    elif token.pos_ == "ADJ":
-        state_args(token, args)
+    elif token.pos_ in ("ADJ", "ADP"):
+        state_args(token, args)  # "nine people were dead", "hundreds are in jail"
     else:
         noun_args(token, args)
     # "four workers and two soldiers were killed": each conjunct suffered it

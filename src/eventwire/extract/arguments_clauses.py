@@ -1,5 +1,6 @@
-"""Who stands where in a clause: the subject of a verb, who undergoes it, and who is said to
-stand behind an event (the accused, whoever is "behind" or "involved in" it, or took part).
+"""Who stands where in a clause: the subject of a verb, who undergoes it, who is said to
+stand behind an event (the accused, whoever is "behind" or "involved in" it, or took part),
+and who is counted among the dead or hurt.
 
 Used by the verb rules (``arguments_verbs``) and the noun rules (``arguments_nouns``).
 """
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.argument_phrases import is_person
+from eventwire.extract.argument_phrases import argument_for, is_person
 from eventwire.extract.lexicon import lexicon, word_set
+from eventwire.model import Argument
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -124,3 +126,16 @@ def participant_in(noun: Token) -> Token | None:
                 not armed or subject.lemma_.lower() in word_set("armed_words")):
             return subject
     return None
+
+
+def counted_among(word: Token) -> list[Argument]:
+    """"the dead included four children", "two soldiers were among the wounded": the people
+    counted among those who died or were hurt."""
+    if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in ("include", "be"):
+        return [argument_for("victim", t) for c in word.head.children
+                if c.dep_ in ("dobj", "attr") for t in [c, *c.conjuncts]]
+    if word.dep_ == "pobj" and word.head.lower_ == "among":
+        holder = word.head.head
+        return [argument_for("victim", c) for c in holder.children
+                if c.dep_ in ("nsubj", "nsubjpass")]
+    return []

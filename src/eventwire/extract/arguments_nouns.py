@@ -17,7 +17,13 @@ from eventwire.extract.argument_phrases import (
     is_place,
     names_a_country,
 )
-from eventwire.extract.arguments_clauses import accused_of, behind, participant_in, subject_of
+from eventwire.extract.arguments_clauses import (
+    accused_of,
+    behind,
+    counted_among,
+    participant_in,
+    subject_of,
+)
 from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument
 from eventwire.nlp import PLACE_LABELS, TIME_LABELS
@@ -62,7 +68,11 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                     word in ("at", "on") and ent_label(obj) in PLACE_LABELS) and not (
                     # "an explosion at a bus station": where, unless fired or aimed at it
                     word == "at" and is_place(obj)
-                    and token.lemma_.lower() not in word_set("aimed_verbs")):
+                    and token.lemma_.lower() not in word_set("aimed_verbs")) and not (
+                    # "killed on the spot", "wounding 13 people on a street": one kills
+                    # someone, never on someone, so "on" and "at" say where
+                    word in ("on", "at", "upon") and token.pos_ in ("VERB", "AUX")
+                    and token.lemma_.lower() in word_set("victim_verbs")):
                 args.append(argument_for("target", obj, keep_preps=False))
                 # "on US bases in Iraq": the base's own location is the event place
                 pp_arguments(obj, args, {"place", "time"})
@@ -92,11 +102,17 @@ def event_agents(noun: Token) -> list[Argument]:
     return [a for a in found if a.role in ("actor", "instrument") and a.head != noun.text]
 
 
+def _harms_people(noun: Token) -> bool:
+    """A noun of killing, wounding or arrest ("the arrest", "a shooting"): who it names
+    suffered it."""
+    return noun.lemma_.lower() in word_set("patient_nouns") or \
+        noun.lower_ in word_set("patient_nouns")
+
+
 def _is_patient_possessor(noun: Token, owner: Token) -> bool:
     """"the teenager's killing", "his arrest": the possessor suffered it; not "Hamas's
     kidnapping of X", nor "Israel's killing" (a state or group acts)."""
-    if noun.lemma_.lower() not in word_set("patient_nouns") and \
-            noun.lower_ not in word_set("patient_nouns"):
+    if not _harms_people(noun):
         return False
     preps = {c.lower_ for c in noun.children if c.dep_ in ("prep", "agent")}
     if "of" in preps:
@@ -127,7 +143,10 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
         elif child.dep_ == "compound" and is_place(child) and label in PLACE_LABELS:
             args.append(argument_for("place", child))
         elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
-            args.append(argument_for("target", child))
+            # "a checkpoint attack" hit the checkpoint; "house arrest", "a school shooting"
+            # happened there
+            role = "place" if _harms_people(noun) else "target"
+            args.append(argument_for(role, child))
     pp_arguments(noun, args, {"target", "place", "time", "instrument", "actor"})
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         # "the slaughter and maiming of civilians": conjoined nouns share their phrases
@@ -143,6 +162,8 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
             for clause in (c for c in obj.children if c.dep_ == "relcl"):
                 if clause.lemma_.lower() in word_set("victim_verbs"):
                     args.extend(a for a in verb_only_targets(clause) if a.role == "victim")
+    if noun.lemma_.lower() in word_set("death_nouns") | word_set("injury_nouns"):
+        args.extend(counted_among(noun))  # "the fatalities included two Iraqis"
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("suffer", "sustain", "receive"):
         for child in noun.head.children:  # "13 people had suffered minor injuries"
             if child.dep_ == "nsubj":
@@ -159,6 +180,13 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
             if child.dep_ == "dobj" and role is not None:
                 args.append(argument_for(role, child))
         pp_arguments(noun.head, args, {"place", "time"})
+    if governing and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and \
+            noun.head.head.lemma_.lower() in word_set("impact_verbs"):
+        # "the building in X was shattered by an explosion": what it hit, and where that is
+        for child in noun.head.head.children:
+            if child.dep_ == "nsubjpass":
+                args.append(argument_for("target", child))
+                pp_arguments(child, args, {"place"})
     _clause_on_noun_args(noun, args)
     if governing:
         _governing_verb_args(noun, args)

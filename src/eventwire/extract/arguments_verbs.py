@@ -15,6 +15,7 @@ from eventwire.extract.argument_phrases import (
 )
 from eventwire.extract.arguments_clauses import (
     accused_of,
+    counted_among,
     harm_words,
     patient_role,
     phrasal,
@@ -41,6 +42,18 @@ def _planters(weapon: Token) -> list[Argument]:
             for obj in agent.children if obj.dep_ == "pobj"]
 
 
+def _absolute_subjects(participle: Token) -> list[Token]:
+    """"Six soldiers were killed, with two others injured": the object of "with" before a
+    participle that has no subject of its own is who underwent it (the parser hangs both on
+    the main verb)."""
+    if participle.dep_ != "advcl" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in participle.children):
+        return []
+    return [obj for prep in participle.head.children
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < participle.i
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
 def verb_args(verb: Token, args: list[Argument]) -> None:
     """Add to ``args`` the arguments of a verb trigger."""
     lemma = verb.lemma_.lower()
@@ -49,6 +62,10 @@ def verb_args(verb: Token, args: list[Argument]) -> None:
         verb.tag_ == "VBN" and verb.dep_ == "conj"
         and any(c.dep_ == "auxpass" for c in verb.head.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    # "..., with two drivers wounded": the participle's subject underwent it
+    absolute = verb.tag_ == "VBN" and any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+    passive = passive or absolute
     explodes = _explodes(verb)
     subject = subject_of(verb)
     if subject is not None and not passive and (
@@ -57,7 +74,7 @@ def verb_args(verb: Token, args: list[Argument]) -> None:
         args.append(argument_for("victim", subject))  # "scores died": the dead are the subject
         subject = None
     elif subject is not None and (subject.dep_ == "nsubjpass" or (
-            passive and subject.head is not verb and subject.dep_ == "nsubj")):
+            passive and (subject.head is not verb or absolute) and subject.dep_ == "nsubj")):
         # "130 more were mutilated, injured ...": a passive subject shared with a conjunct;
         # "he wanted to avoid being arrested": a subject shared with a passive clause
         role = "instrument" if (is_instrument(subject) or explodes) and \
@@ -68,6 +85,9 @@ def verb_args(verb: Token, args: list[Argument]) -> None:
     accused = accused_of(verb) if subject is None and verb.dep_ == "pcomp" else None
     if accused is not None:  # "the rebels were accused of killing six aid workers"
         args.append(argument_for("actor", accused, keep_preps=False))
+    if subject is None and not passive and verb.tag_ in ("VBN", "VBD"):  # VBD: a misparse
+        args.extend(argument_for(patient_role(lemma), t, keep_preps=False)
+                    for t in _absolute_subjects(verb))
     if subject is not None and explodes and not is_person(subject) and \
             not any(c.dep_ == "dobj" for c in verb.children):
         args.append(argument_for("instrument", subject))  # "it exploded": the device
@@ -132,19 +152,6 @@ def verb_args(verb: Token, args: list[Argument]) -> None:
                 args.append(argument_for(patient_role(lemma), subj, keep_preps=False))
     pp_arguments(verb, args, {"target", "place", "time", "instrument", "actor"})
     time_arguments(verb, args)
-
-
-def counted_among(word: Token) -> list[Argument]:
-    """"the dead included four children", "two soldiers were among the wounded": the people
-    counted among those who died or were hurt."""
-    if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in ("include", "be"):
-        return [argument_for("victim", t) for c in word.head.children
-                if c.dep_ in ("dobj", "attr") for t in [c, *c.conjuncts]]
-    if word.dep_ == "pobj" and word.head.lower_ == "among":
-        holder = word.head.head
-        return [argument_for("victim", c) for c in holder.children
-                if c.dep_ in ("nsubj", "nsubjpass")]
-    return []
 
 
 def state_args(adjective: Token, args: list[Argument]) -> None:
