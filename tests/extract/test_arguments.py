@@ -156,6 +156,24 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # a noun of death as subject of "include": those it counts
         ("The fatalities included three medics and a driver.", "fatalities",
          [("victim", "three medics"), ("victim", "a driver")]),
+        # a list the parser reads as a noun with an apposition is still one list
+        ("There were five men, a 12-year-old boy and two women injured.", "injured",
+         [("victim", "five men"), ("victim", "a 12-year-old boy"), ("victim", "two women")]),
+        ("Police detained two students, a lecturer and a driver.", "detained",
+         [("actor", "Police"), ("victim", "two students"), ("victim", "a lecturer"),
+          ("victim", "a driver")]),
+        # "suicide" before an event noun is how it was done, not a device
+        ("The suicide bombing at the market was condemned.", "bombing",
+         [("place", "the market")]),
+        # a clause on an event noun names a target only if it aims or carries it out
+        ("The shelling, which happened on army orders, was condemned.", "shelling", []),
+        ("The raids, which were carried out against rebel fighters, were condemned.", "raids",
+         [("target", "rebel fighters")]),
+        # whoever is arrested or indicted for an event is its alleged actor
+        ("Two men were arrested for the bombing of the bridge.", "bombing",
+         [("actor", "Two men"), ("target", "the bridge")]),
+        ("A jury indicted the officer for the fatal shooting of a teenager.", "fatal",
+         [("actor", "the officer"), ("victim", "a teenager")]),
     ],
 )
 def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:

@@ -134,7 +134,7 @@ def is_instrument(token: Token) -> bool:
     if lemma in word_set("person_weapons"):
         return False  # "a suicide bomber blew himself up": a person, the attacker
     if lemma in lex.munitions or (lemma in lex.instruments and token.pos_ == "NOUN"
-                                  and lemma not in ("gunman", "suicide")):
+                                  and lemma not in word_set("not_weapons")):
         return True
     if token.pos_ == "NOUN" and lemma in word_set("device_words"):
         return True  # "the device detonated"

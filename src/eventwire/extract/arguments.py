@@ -56,6 +56,21 @@ def trigger_token(doc: Doc, trigger: Span) -> Token:
     return span.root
 
 
+def _members(head: Token) -> list[Token]:
+    """The other members of a list a phrase head stands in; "eight women, a girl and four
+    men", which the parser may read as "eight women" with "a girl and four men" in
+    apposition, is one list."""
+    members = list(head.conjuncts)
+    for token in (head, *head.conjuncts):
+        if token.dep_ == "appos" and token.conjuncts and token.head not in members and \
+                token.head.pos_ in ("NOUN", "PROPN"):
+            members.append(token.head)
+    if head.pos_ in ("NOUN", "PROPN"):
+        members.extend(m for c in head.children if c.dep_ == "appos" and c.conjuncts
+                       for m in (c, *c.conjuncts) if m not in members)
+    return [m for m in members if m is not head]
+
+
 def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     """The arguments of one trigger, in text order, without duplicates."""
     token = trigger_token(doc, trigger)
@@ -92,7 +107,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         if arg.role in ("victim", "target", "actor"):
             head = argument_root(doc, arg.span)
             taken = {(a.span.start, a.span.end) for a in args}
-            for conj in (head.conjuncts if head is not None else ()):
+            for conj in (_members(head) if head is not None else ()):
                 if is_happening(conj):
                     continue  # "attacks on soldiers and assassinations": another event
                 extra = argument_for(arg.role, conj, keep_preps=False)

@@ -138,7 +138,8 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
                 label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
                                                    and label not in PLACE_LABELS)):
             args.append(argument_for("actor", child))  # "Israeli strikes", "IS attacks"
-        elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments:
+        elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments \
+                and child.lemma_.lower() not in word_set("not_weapons"):  # "suicide bombing"
             args.append(argument_for("instrument", child))
         elif child.dep_ == "compound" and is_place(child) and label in PLACE_LABELS:
             args.append(argument_for("place", child))
@@ -204,7 +205,10 @@ def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
                     continue
                 if prep.dep_ == "agent" or prep.lower_ == "by":
                     args.append(argument_for("actor", obj))
-                elif prep.lower_ in ("at", "against", "on") and not is_place(obj):
+                elif prep.lower_ in ("at", "against", "on") and not is_place(obj) and \
+                        child.lemma_.lower() in word_set("aimed_verbs") | word_set("light_verbs"):
+                    # "aimed at civilians", "carried out against X"; not "took place on
+                    # orders"
                     args.append(argument_for("target", obj, keep_preps=False))
         elif child.dep_ == "prep" and child.lower_ == "between":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
