@@ -174,6 +174,27 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
          [("actor", "Two men"), ("target", "the bridge")]),
         ("A jury indicted the officer for the fatal shooting of a teenager.", "fatal",
          [("actor", "the officer"), ("victim", "a teenager")]),
+        # an event noun before another noun: that phrase's place is the event's
+        ("The kidnapping rate in Lagos fell last year.", "kidnapping", [("place", "Lagos")]),
+        # "blamed the event on X", with "on" hung on the event or on the verb
+        ("Officials blamed the bombing on separatist rebels.", "bombing",
+         [("actor", "separatist rebels")]),
+        ("The army blamed the massacre squarely on the rebels.", "massacre",
+         [("actor", "the rebels")]),
+        # an event noun as subject: where the object it hit stands; a place's name
+        ("The blast hit a school in the town of Gao.", "blast",
+         [("target", "a school"), ("place", "Gao")]),
+        ("The blast hit a cafe on the main street Rue Cler.", "blast",
+         [("target", "a cafe"), ("place", "Rue Cler")]),
+        # "a fight between X and Y in Z": the place, whichever side the parser hangs it on
+        ("Villagers described a battle between troops and militants in the market area.",
+         "battle", [("actor", "troops"), ("target", "militants"),
+                    ("place", "the market area")]),
+        # "a series of", "a wave of": the collective noun stands for the events in its clause
+        ("A series of explosions rocked the capital on Sunday.", "explosions",
+         [("target", "the capital"), ("time", "Sunday")]),
+        ("A wave of shootings broke out in the northern districts.", "shootings",
+         [("place", "the northern districts")]),
     ],
 )
 def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:

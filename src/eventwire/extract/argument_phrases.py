@@ -102,12 +102,14 @@ def named(token: Token) -> Token:
 
 
 def _place_name(token: Token) -> Token:
-    """"the city of Lyon", "the town of Kidal": the name, not the kind of place."""
+    """"the city of Lyon", "the town of Kidal", "the street Rue Cler": the name, not the
+    kind of place."""
     if token.lemma_.lower() not in lexicon().place_nouns or token.pos_ != "NOUN":
         return token
     return next((o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                  for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"),
-                token)
+                next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"),
+                     token))
 
 
 def argument_for(role: str, token: Token, keep_preps: bool = True) -> Argument:

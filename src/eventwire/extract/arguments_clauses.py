@@ -45,6 +45,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def standing_for(noun: Token) -> Token:
+    """"a series of attacks", "a spate of drone strikes": the collective noun that stands for
+    the events in its clause."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and \
+            prep.head.lemma_.lower() in word_set("collective_nouns"):
+        return prep.head
+    return noun
+
+
 def patient_role(lemma: str) -> str:
     """Who undergoes a verb: a victim for killing, wounding, arrest ...; else a target."""
     return "victim" if lemma in word_set("victim_verbs") else "target"
@@ -66,7 +76,11 @@ def harm_words() -> frozenset[str]:
 
 def accused_of(token: Token) -> Token | None:
     """Who is accused of an event: "the army accused the rebels of attacking a convoy",
-    "the rebels were accused of killing", "Hamas blamed Israel for the strike"."""
+    "the rebels were accused of killing", "Hamas blamed Israel for the strike", "they
+    blamed the strike on Israel"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("accusation_verbs"):
+        return next((o for p in token.head.children if p.dep_ == "prep" and p.lower_ == "on"
+                     for o in p.children if o.dep_ == "pobj"), None)
     prep = token.head
     if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with"):
         return None

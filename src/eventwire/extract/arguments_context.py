@@ -13,7 +13,7 @@ from eventwire.extract.argument_phrases import (
     is_happening,
     is_instrument,
 )
-from eventwire.extract.arguments_clauses import harm_words
+from eventwire.extract.arguments_clauses import harm_words, standing_for
 from eventwire.extract.arguments_nouns import pp_arguments
 from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument
@@ -110,9 +110,7 @@ def harmed_by(token: Token) -> list[Argument]:
 def harmed_when(token: Token) -> list[Argument]:
     """"Two soldiers were wounded when a strike hit their post", "troops were injured in a
     spate of drone strikes": who the clause the event explains says was harmed."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and \
-            token.head.head.lemma_.lower() in word_set("collective_nouns"):
-        token = token.head.head  # "a spate of drone strikes" stands for the strikes
+    token = standing_for(token)  # "a spate of drone strikes" stands for the strikes
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "during", "by"):
         harmed = token.head.head  # "troops were injured in a drone strike"
         if harmed.lemma_.lower() not in word_set("injury_verbs"):

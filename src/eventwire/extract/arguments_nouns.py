@@ -22,6 +22,7 @@ from eventwire.extract.arguments_clauses import (
     behind,
     counted_among,
     participant_in,
+    standing_for,
     subject_of,
 )
 from eventwire.extract.lexicon import lexicon, word_set
@@ -50,6 +51,9 @@ def pp_arguments(token: Token, args: list[Argument], roles: set[str]) -> None:
                 args.extend(event_agents(obj))
             elif prep.dep_ == "agent" or word == "by":
                 args.append(argument_for("instrument" if is_instrument(obj) else "actor", obj))
+            elif word == "on" and token.dep_ == "dobj" and \
+                    token.head.lemma_.lower() in word_set("accusation_verbs"):
+                args.append(argument_for("actor", obj, keep_preps=False))  # "blamed it on X"
             elif word == "at" and obj.lower_ == "hands":  # "at the hands of militants"
                 args.extend(argument_for("actor", o) for of in obj.children
                             if of.dep_ == "prep" and of.lower_ == "of"
@@ -149,6 +153,9 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
             role = "place" if _harms_people(noun) else "target"
             args.append(argument_for(role, child))
     pp_arguments(noun, args, {"target", "place", "time", "instrument", "actor"})
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        # "the homicide rate in X", "rape charges in X": the phrase's place is the event's
+        pp_arguments(noun.head, args, {"place"})
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         # "the slaughter and maiming of civilians": conjoined nouns share their phrases
         pp_arguments(noun.head, args, {"target", "place", "actor"})
@@ -169,18 +176,20 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
         for child in noun.head.children:  # "13 people had suffered minor injuries"
             if child.dep_ == "nsubj":
                 args.append(argument_for("victim", child))
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "AUX":
-        pp_arguments(noun.head, args, {"place", "time"})  # "the explosion was at the station"
-    if noun.dep_ in ("nsubj",) and noun.head.pos_ == "VERB":
+    subject = standing_for(noun)  # "a wave of shootings broke out in X"
+    if subject.dep_ == "nsubj" and subject.head.pos_ == "AUX":
+        pp_arguments(subject.head, args, {"place", "time"})  # "the explosion was at the station"
+    if subject.dep_ == "nsubj" and subject.head.pos_ == "VERB":
         # "Tuesday's explosion hit the hospital": the verb's object is the target; not so
         # for "the bombing caused chaos"
-        verb_lemma = noun.head.lemma_.lower()
+        verb_lemma = subject.head.lemma_.lower()
         role = "victim" if verb_lemma in word_set("victim_verbs") | word_set("injury_verbs") \
             else "target" if verb_lemma in word_set("impact_verbs") else None
-        for child in noun.head.children:
+        for child in subject.head.children:
             if child.dep_ == "dobj" and role is not None:
                 args.append(argument_for(role, child))
-        pp_arguments(noun.head, args, {"place", "time"})
+                pp_arguments(child, args, {"place"})  # "hit a bakery on Hill Street"
+        pp_arguments(subject.head, args, {"place", "time"})
     if governing and noun.dep_ == "pobj" and noun.head.dep_ == "agent" and \
             noun.head.head.lemma_.lower() in word_set("impact_verbs"):
         # "the building in X was shattered by an explosion": what it hit, and where that is
@@ -216,16 +225,16 @@ def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
                 args.append(argument_for("actor", obj, keep_preps=False))
                 for other in obj.conjuncts:
                     args.append(argument_for("target", other, keep_preps=False))
+                # "a battle between X and Y in Z": the parser hangs the place on a side
+                for side in (obj, *obj.conjuncts):
+                    pp_arguments(side, args, {"place"})
 
 
 def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
     """Who carried it out, from the verb that governs the noun: "X launched a series of
     attacks", "X held a rally", "X claimed responsibility for the bombings"."""
+    noun = standing_for(noun)
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and \
-            head.head.lemma_.lower() in word_set("collective_nouns"):
-        noun = head.head  # "a series of attacks" stands for the attacks
-        head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in (
             "responsibility", "credit"):
         noun = head.head  # "claimed responsibility for the bombings"
@@ -233,6 +242,8 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
     participant = participant_in(noun) if noun.dep_ == "pobj" else None
     if participant is None and noun.dep_ == "pobj":
         participant = behind(noun) or accused_of(noun)
+    elif participant is None and noun.dep_ == "dobj":
+        participant = accused_of(noun)  # "blamed the strike on Israel"
     if participant is not None:
         args.append(argument_for("actor", participant))
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and \
