@@ -195,6 +195,17 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
          [("target", "the capital"), ("time", "Sunday")]),
         ("A wave of shootings broke out in the northern districts.", "shootings",
          [("place", "the northern districts")]),
+        # whoever claims or carries out an event acted, unless no one did
+        ("A separatist group claimed responsibility for the bombing.", "bombing",
+         [("actor", "A separatist group")]),
+        ("No group has claimed responsibility for the bombing.", "bombing", []),
+        ("The rebels did not carry out the attack.", "attack", []),
+        # "shot dead" in a clause on a noun: the noun died
+        ("The gunman, later shot dead by police, had no record.", "dead",
+         [("victim", "The gunman"), ("actor", "police")]),
+        # "three of the wounded": the number counted among them
+        ("Three of the wounded were soldiers.", "wounded", [("victim", "Three of the wounded")]),
+        ("Officials gave a death toll of 40.", "death", [("victim", "40")]),
     ],
 )
 def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:

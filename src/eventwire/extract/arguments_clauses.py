@@ -143,8 +143,8 @@ def participant_in(noun: Token) -> Token | None:
 
 
 def counted_among(word: Token) -> list[Argument]:
-    """"the dead included four children", "two soldiers were among the wounded": the people
-    counted among those who died or were hurt."""
+    """"the dead included four children", "two soldiers were among the wounded", "11 of the
+    injured": the people counted among those who died or were hurt."""
     if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in ("include", "be"):
         return [argument_for("victim", t) for c in word.head.children
                 if c.dep_ in ("dobj", "attr") for t in [c, *c.conjuncts]]
@@ -152,4 +152,6 @@ def counted_among(word: Token) -> list[Argument]:
         holder = word.head.head
         return [argument_for("victim", c) for c in holder.children
                 if c.dep_ in ("nsubj", "nsubjpass")]
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NUM":
+        return [argument_for("victim", word.head.head)]  # "11 of the injured"
     return []

@@ -26,6 +26,7 @@ from eventwire.extract.arguments_clauses import (
     subject_of,
 )
 from eventwire.extract.lexicon import lexicon, word_set
+from eventwire.extract.modality import unsaid
 from eventwire.model import Argument
 from eventwire.nlp import PLACE_LABELS, TIME_LABELS
 
@@ -156,6 +157,10 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         # "the homicide rate in X", "rape charges in X": the phrase's place is the event's
         pp_arguments(noun.head, args, {"place"})
+        if noun.head.lemma_.lower() in word_set("death_nouns"):  # "a death toll of 11"
+            args.extend(argument_for("victim", o) for p in noun.head.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         # "the slaughter and maiming of civilians": conjoined nouns share their phrases
         pp_arguments(noun.head, args, {"target", "place", "actor"})
@@ -257,7 +262,9 @@ def _governing_verb_args(noun: Token, args: list[Argument]) -> None:
                     for o in a.children if o.dep_ == "pobj")
     if noun.dep_ == "dobj" and head.lemma_.lower() in carriers:
         subject = subject_of(head)
-        if subject is not None and subject.lower_ not in ("who", "that", "which"):
+        # not "no group claimed the attack", "the army did not carry it out"
+        if subject is not None and subject.lower_ not in ("who", "that", "which") and \
+                not unsaid(head, subject):
             args.append(argument_for("actor", subject))
         # "used water cannon against demonstrators": the verb's target is the event's
         pp_arguments(head, args, {"place", "time", "target"})

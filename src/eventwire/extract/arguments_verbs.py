@@ -155,13 +155,15 @@ def verb_args(verb: Token, args: list[Argument]) -> None:
 
 
 def state_args(adjective: Token, args: list[Argument]) -> None:
-    """"a man was shot dead", "nine people were dead": the subject of the clause."""
+    """"a man was shot dead", "nine people were dead": the subject of the clause; "the
+    gunman, shot dead by police": the noun the clause hangs on."""
     found = counted_among(adjective)
     if found:
         args.extend(found)
         return
     verb = adjective.head
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            args.append(argument_for("victim", child))
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subjects = [verb.head]
+    args.extend(argument_for("victim", s) for s in subjects)
     pp_arguments(verb, args, {"place", "time", "actor", "instrument"})
