@@ -206,6 +206,11 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # "three of the wounded": the number counted among them
         ("Three of the wounded were soldiers.", "wounded", [("victim", "Three of the wounded")]),
         ("Officials gave a death toll of 40.", "death", [("victim", "40")]),
+        ("Doctors cared for hundreds of wounded.", "wounded",
+         [("victim", "hundreds of wounded")]),
+        # "the slain military officials", which the parser reads as "slain military"
+        ("According to witnesses, the slain military officials included two colonels.",
+         "slain", [("victim", "the slain military officials")]),
     ],
 )
 def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:

@@ -60,12 +60,17 @@ def _inside_name(tok: Token, prep: Token) -> bool:
         c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
-def counted(token: Token) -> Token:
-    """"hundreds of hostages", "two of its fighters": the people counted, not the count."""
+def is_count(token: Token) -> bool:
+    """A number or a word of number: "12", "two", "hundreds", "dozens"."""
     lex = lexicon()
     word = token.lower_
-    if token.pos_ == "NUM" or word in lex.cardinals or word in lex.vague_numbers or \
-            token.lemma_.lower() == "dozen":
+    return token.pos_ == "NUM" or word in lex.cardinals or word in lex.vague_numbers or \
+        token.lemma_.lower() == "dozen"
+
+
+def counted(token: Token) -> Token:
+    """"hundreds of hostages", "two of its fighters": the people counted, not the count."""
+    if is_count(token):
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -78,12 +78,16 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     suffered = word_set("victim_verbs") | word_set("death_verbs") | word_set("injury_verbs")
     reduced = token.dep_ == "relcl" and token.tag_ == "VBN" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children)  # "the fighters wounded in"
+    holder = token.head
+    while token.dep_ == "amod" and holder.dep_ == "amod" and holder.pos_ == "ADJ" and \
+            holder.head.i != holder.i:
+        holder = holder.head  # "the slain military officials", read as "slain military"
     if (token.dep_ in ("acl", "amod") or reduced) and \
-            token.head.pos_ in ("NOUN", "PROPN", "NUM") and (
+            holder.pos_ in ("NOUN", "PROPN", "NUM") and (
             token.lemma_.lower() in suffered or token.lower_ in word_set("state_participles")):
         # "six members killed", "an Afghani injured", "the slain soldier": the noun is who
         # suffered it
-        args.append(argument_for("victim", token.head))
+        args.append(argument_for("victim", holder))
         pp_arguments(token, args, {"place", "time", "actor", "instrument"})
     elif token.lower_ in word_set("state_participles") and counted_among(token):
         args.extend(counted_among(token))  # "the wounded included ...", parsed as a verb

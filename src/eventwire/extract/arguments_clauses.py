@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.extract.argument_phrases import argument_for, is_person
+from eventwire.extract.argument_phrases import argument_for, is_count, is_person
 from eventwire.extract.lexicon import lexicon, word_set
 from eventwire.model import Argument
 
@@ -144,7 +144,7 @@ def participant_in(noun: Token) -> Token | None:
 
 def counted_among(word: Token) -> list[Argument]:
     """"the dead included four children", "two soldiers were among the wounded", "11 of the
-    injured": the people counted among those who died or were hurt."""
+    injured", "hundreds of wounded": the people counted among those who died or were hurt."""
     if word.dep_ in ("nsubj", "nsubjpass") and word.head.lemma_.lower() in ("include", "be"):
         return [argument_for("victim", t) for c in word.head.children
                 if c.dep_ in ("dobj", "attr") for t in [c, *c.conjuncts]]
@@ -152,6 +152,6 @@ def counted_among(word: Token) -> list[Argument]:
         holder = word.head.head
         return [argument_for("victim", c) for c in holder.children
                 if c.dep_ in ("nsubj", "nsubjpass")]
-    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ == "NUM":
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and is_count(word.head.head):
         return [argument_for("victim", word.head.head)]  # "11 of the injured"
     return []
