@@ -71,6 +71,16 @@ def _members(head: Token) -> list[Token]:
     return [m for m in members if m is not head]
 
 
+def _noun_of(participle: Token) -> Token:
+    """The noun a participle or adjective describes; "the slain military officials", which
+    the parser may read as "slain military", describes the officials."""
+    holder = participle.head
+    if participle.dep_ == "amod":
+        while holder.dep_ == "amod" and holder.pos_ == "ADJ" and holder.head.i != holder.i:
+            holder = holder.head
+    return holder
+
+
 def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     """The arguments of one trigger, in text order, without duplicates."""
     token = trigger_token(doc, trigger)
@@ -78,10 +88,7 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
     suffered = word_set("victim_verbs") | word_set("death_verbs") | word_set("injury_verbs")
     reduced = token.dep_ == "relcl" and token.tag_ == "VBN" and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in token.children)  # "the fighters wounded in"
-    holder = token.head
-    while token.dep_ == "amod" and holder.dep_ == "amod" and holder.pos_ == "ADJ" and \
-            holder.head.i != holder.i:
-        holder = holder.head  # "the slain military officials", read as "slain military"
+    holder = _noun_of(token)
     if (token.dep_ in ("acl", "amod") or reduced) and \
             holder.pos_ in ("NOUN", "PROPN", "NUM") and (
             token.lemma_.lower() in suffered or token.lower_ in word_set("state_participles")):

@@ -128,31 +128,7 @@ def _is_patient_possessor(noun: Token, owner: Token) -> bool:
 def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None:
     """Add to ``args`` the arguments of a noun trigger; with ``governing``, also those the
     verb that governs it gives ("X launched attacks")."""
-    lex = lexicon()
-    for child in noun.children:
-        label = ent_label(child)
-        if child.dep_ == "poss" and child.lower_ != "its" and _is_patient_possessor(noun, child):
-            args.append(argument_for("victim", child))
-        elif child.dep_ == "poss" and label not in TIME_LABELS and child.lower_ not in (
-                "its", "their", "his", "her"):
-            args.append(argument_for("actor", child))
-        elif child.dep_ == "compound" and label in ("GPE", "LOC") and \
-                not names_a_country(child):
-            args.append(argument_for("place", child))  # "the Orlando massacre"
-        elif child.dep_ in ("amod", "compound", "nmod") and (
-                label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
-                                                   and label not in PLACE_LABELS)):
-            args.append(argument_for("actor", child))  # "Israeli strikes", "IS attacks"
-        elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments \
-                and child.lemma_.lower() not in word_set("not_weapons"):  # "suicide bombing"
-            args.append(argument_for("instrument", child))
-        elif child.dep_ == "compound" and is_place(child) and label in PLACE_LABELS:
-            args.append(argument_for("place", child))
-        elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
-            # "a checkpoint attack" hit the checkpoint; "house arrest", "a school shooting"
-            # happened there
-            role = "place" if _harms_people(noun) else "target"
-            args.append(argument_for(role, child))
+    _modifier_args(noun, args)
     pp_arguments(noun, args, {"target", "place", "time", "instrument", "actor"})
     if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
         # "the homicide rate in X", "rape charges in X": the phrase's place is the event's
@@ -181,6 +157,45 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
         for child in noun.head.children:  # "13 people had suffered minor injuries"
             if child.dep_ == "nsubj":
                 args.append(argument_for("victim", child))
+    _doer_clause_args(noun, args, governing)
+    _clause_on_noun_args(noun, args)
+    if governing:
+        _governing_verb_args(noun, args)
+
+
+def _modifier_args(noun: Token, args: list[Argument]) -> None:
+    """What the words before a noun trigger give: "Hamas's kidnapping", "Israeli strikes",
+    "the Orlando massacre", "a drone attack", "a checkpoint attack"."""
+    lex = lexicon()
+    for child in noun.children:
+        label = ent_label(child)
+        if child.dep_ == "poss" and child.lower_ != "its" and _is_patient_possessor(noun, child):
+            args.append(argument_for("victim", child))
+        elif child.dep_ == "poss" and label not in TIME_LABELS and child.lower_ not in (
+                "its", "their", "his", "her"):
+            args.append(argument_for("actor", child))
+        elif child.dep_ == "compound" and label in ("GPE", "LOC") and \
+                not names_a_country(child):
+            args.append(argument_for("place", child))  # "the Orlando massacre"
+        elif child.dep_ in ("amod", "compound", "nmod") and (
+                label in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and child.is_upper
+                                                   and label not in PLACE_LABELS)):
+            args.append(argument_for("actor", child))  # "Israeli strikes", "IS attacks"
+        elif child.dep_ in ("compound", "nmod") and child.lemma_.lower() in lex.instruments \
+                and child.lemma_.lower() not in word_set("not_weapons"):  # "suicide bombing"
+            args.append(argument_for("instrument", child))
+        elif child.dep_ == "compound" and is_place(child) and label in PLACE_LABELS:
+            args.append(argument_for("place", child))
+        elif child.dep_ == "compound" and child.lemma_.lower() in lexicon().place_nouns:
+            # "a checkpoint attack" hit the checkpoint; "house arrest", "a school shooting"
+            # happened there
+            role = "place" if _harms_people(noun) else "target"
+            args.append(argument_for(role, child))
+
+
+def _doer_clause_args(noun: Token, args: list[Argument], governing: bool) -> None:
+    """What the clause in which the event does something gives: "the explosion hit the
+    hospital", "the building was shattered by an explosion", "the blast was at a station"."""
     subject = standing_for(noun)  # "a wave of shootings broke out in X"
     if subject.dep_ == "nsubj" and subject.head.pos_ == "AUX":
         pp_arguments(subject.head, args, {"place", "time"})  # "the explosion was at the station"
@@ -202,9 +217,6 @@ def noun_args(noun: Token, args: list[Argument], governing: bool = True) -> None
             if child.dep_ == "nsubjpass":
                 args.append(argument_for("target", child))
                 pp_arguments(child, args, {"place"})
-    _clause_on_noun_args(noun, args)
-    if governing:
-        _governing_verb_args(noun, args)
 
 
 def _clause_on_noun_args(noun: Token, args: list[Argument]) -> None:
