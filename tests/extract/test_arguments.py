@@ -211,6 +211,12 @@ def _args(text: str, trigger: str) -> list[tuple[str, str]]:
         # "the slain military officials", which the parser reads as "slain military"
         ("According to witnesses, the slain military officials included two colonels.",
          "slain", [("victim", "the slain military officials")]),
+        # what the actor carried, told in a clause on it
+        ("Gunmen armed with rifles stormed the hotel.", "stormed",
+         [("actor", "Gunmen"), ("instrument", "rifles"), ("target", "the hotel")]),
+        ("A man wearing an explosive vest attacked the checkpoint.", "attacked",
+         [("actor", "A man"), ("instrument", "an explosive vest"),
+          ("target", "the checkpoint")]),
     ],
 )
 def test_clause_roles(text: str, trigger: str, expected: list[tuple[str, str]]) -> None:

@@ -32,6 +32,7 @@ from eventwire.extract.argument_phrases import (  # for extract.mentions
 from eventwire.extract.arguments_clauses import counted_among
 from eventwire.extract.arguments_clauses import subject_of as subject_of
 from eventwire.extract.arguments_context import (
+    carried,
     clause_place,
     harmed_by,
     harmed_when,
@@ -134,11 +135,12 @@ def arguments_for_trigger(doc: Doc, trigger: Span) -> list[Argument]:
         args.extend(harmed_by(token))
     if not any(a.role == "place" for a in args):
         args.extend(clause_place(token))
-    # who acted beside an actor, and who was in a target
+    # who acted beside an actor and what it carried, and who was in a target
     for arg in list(args):
         head = argument_root(doc, arg.span) if arg.role in ("actor", "target") else None
         if head is not None:
-            args.extend(helpers(head) if arg.role == "actor" else occupants(head))
+            args.extend(helpers(head) + carried(head) if arg.role == "actor"
+                        else occupants(head))
     seen: set[tuple[str, int, int]] = set()
     unique = []
     for arg in sorted(args, key=lambda a: a.span.start):

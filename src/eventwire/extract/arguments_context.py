@@ -51,6 +51,27 @@ def helpers(actor: Token) -> list[Argument]:
     return found
 
 
+def carried(actor: Token) -> list[Argument]:
+    """What an actor carried, told in a clause on it: "gunmen armed with rifles", "a man
+    wearing an explosive vest", "a bomber riding a motorcycle loaded with explosives"."""
+    found: list[Argument] = []
+    holders = [actor]
+    for _ in range(2):  # the actor's clause, and a clause on what that clause names
+        things = [o for h in holders for clause in h.children if clause.dep_ == "acl"
+                  for o in _objects(clause)]
+        found.extend(argument_for("instrument", o, keep_preps=False) for o in things
+                     if is_instrument(o))
+        holders = [o for o in things if not is_instrument(o)]
+    return found
+
+
+def _objects(clause: Token) -> list[Token]:
+    """The object of a clause and of its "with" ("armed with rifles")."""
+    return [c for c in clause.children if c.dep_ == "dobj"] + [
+        o for p in clause.children if p.dep_ == "prep" and p.lower_ == "with"
+        for o in p.children if o.dep_ == "pobj"]
+
+
 def clause_place(token: Token) -> list[Argument]:
     """"In Mosul, gunmen stormed a school and killed six": a named place of the clause a
     verb is joined to (by "and", a participle or "to") is the verb's too; not that of a
