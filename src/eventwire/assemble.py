@@ -597,14 +597,23 @@ def _background(m: Mention, published) -> bool:
         published - own.end).days > BACKGROUND_DAYS
 
 
+def _crowd_destruction(m: Mention) -> Mention:
+    """ACLED's rule: looting and destruction by a crowd are its riot (a violent
+    demonstration), not a strategic development; so they join the riot told beside them."""
+    if m.sub_event_type == "Looting/property destruction" and m.actor1 is not None and \
+            m.actor1.kind in _CROWD_KINDS:
+        return replace(m, event_type="Riots", sub_event_type="Violent demonstration")
+    return m
+
+
 def assemble(article: Article, mentions: list[Mention]) -> list[Event]:
     """The events and statements of one article, events first.
 
     Only happenings that occurred or are claimed become events; threats and other
     statements become statement records.
     """
-    happenings = [m for m in mentions if m.kind == "event" and m.modality in CODED_MODALITIES
-                  and not _background(m, article.published_at)]
+    happenings = [_crowd_destruction(m) for m in mentions if m.kind == "event"
+                  and m.modality in CODED_MODALITIES and not _background(m, article.published_at)]
     said = [m for m in mentions if m.kind == "statement"
             and not _background(m, article.published_at)]
     events = _assemble_events(article, happenings)

@@ -143,3 +143,17 @@ def test_the_parties_to_a_truce_are_those_who_agreed_to_it():
     truce = next(m for m in mentions(text) if m.sub_event_type == "Agreement")
     assert [a.span.text for a in truce.arguments if a.role == "actor"] == [
         "The government", "the rebel front"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elders blame the militia, an armed group that swore loyalty to al-Qaeda, for the "
+        "killings near the well on Friday.",
+        "Militants carried out the killings in the valley on Friday night, officials said.",
+        "Witnesses blamed fighters of the Front for the killing near the market.",
+    ],
+)
+def test_a_killing_with_no_armed_side_as_its_target_is_an_attack_not_a_clash(text):
+    found = [m for m in mentions(text) if m.kind == "event"]
+    assert [m.sub_event_type for m in found] == ["Attack"]

@@ -295,9 +295,12 @@ def _event_mention(doc: Doc, article: Article, sent: SpacySpan, trigger: Trigger
             if arg.role == "actor" and arg.span.text.lower() in _SELF_PRONOUNS:
                 args[i] = Argument("actor", _speaker_phrase(source), source.text)
     code = refine_code(trigger, sent, _is_civilian(args), _is_armed(args))
+    unaimed = not any(a.role in ("target", "victim") for a in args)
+    if code == "ARMED_CLASH" and trigger.code == "ATTACK_GENERIC" and unaimed and \
+            token.lemma_.lower() in word_set("one_sided_words"):
+        code = "ATTACK"  # a clash needs two armed sides; a killing with no target is one-sided
     if trigger.code == "ATTACK_GENERIC" and code in ("ATTACK", "ARMED_CLASH"):
         code = _attack_or_clash(sent.text.strip(), code)
-    unaimed = not any(a.role in ("target", "victim") for a in args)
     if trigger.code == "ATTACK_GENERIC" and (_at_protesters(doc, args) or (
             sent_items.protest and unaimed and _is_armed(args))):
         # "protesters chanted ..., and security forces opened fire": at the protest

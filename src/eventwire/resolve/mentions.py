@@ -54,6 +54,10 @@ _POSSESSIVES = {"its", "their", "our"}
 _LOCATED_IN = re.compile(r"\b(?:in|of|from|at|near|across|inside)\s", re.I)
 # "a Houthi-held district" is a place by its holder, not that actor as a target
 _HOLDER = re.compile(r"\b[\w'.-]+-(?:held|controlled|run|occupied|administered)\b", re.I)
+# "..., a day after rebels killed 11 people": a clause telling of a happening at another time
+_OTHER_TIME = re.compile(
+    r",\s+(?:(?:a|an|one|two|three|several|\d+)\s+)?(?:days?|hours?|weeks?|nights?|months?)\s+"
+    r"(?:after|before)\b", re.I)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -74,6 +78,19 @@ def _evidence(
         confidence=confidence,
         article_id=article.id,
     )
+
+
+def _own_part(sentence: Span, trigger: Span, text: str) -> Span:
+    """The part of the sentence that tells the trigger's happening: a crowd rioting in the
+    main clause does not make "11 people" killed a day earlier rioters."""
+    start, end = sentence.start, sentence.end
+    for cut in _OTHER_TIME.finditer(text, sentence.start, sentence.end):
+        if cut.start() >= trigger.end:
+            end = min(end, cut.start())
+        else:
+            start = max(start, cut.start() + 1)
+    return Span(start, end, text[start:end]) if (start, end) != (
+        sentence.start, sentence.end) else sentence
 
 
 def country_focus(places: list[PlaceMention]) -> str | None:
@@ -177,13 +194,14 @@ class MentionResolver:
             return [a for role in roles for a in mention.arguments if a.role == role]
 
         speaker = mention.speaker if mention.kind == "event" else None
+        part = _own_part(sent, mention.trigger, art.text)
         # an instrument may name its owner ("Israeli warplanes", "their aircraft")
-        side1 = self._actors_of(having("actor", "instrument"), sent, speaker)
+        side1 = self._actors_of(having("actor", "instrument"), part, speaker)
         actor1 = side1[0][0] if side1 else None
         if mention.kind == "statement" and actor1 is not None:
             self._last_speaker = actor1
         # one side named twice is not its own target
-        side2 = self._actors_of(having("target", "victim"), sent, speaker, besides=actor1)
+        side2 = self._actors_of(having("target", "victim"), part, speaker, besides=actor1)
         if mention.sub_event_type == "Agreement":
             # the parties agree with each other ("the army and the RSF agreed to a truce");
             # whom a truce protects is no side of it
