@@ -157,3 +157,26 @@ def test_the_parties_to_a_truce_are_those_who_agreed_to_it():
 def test_a_killing_with_no_armed_side_as_its_target_is_an_attack_not_a_clash(text):
     found = [m for m in mentions(text) if m.kind == "event"]
     assert [m.sub_event_type for m in found] == ["Attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both factions committed to stop attacks on hospitals and markets, according to the "
+        "agreement text.",
+        "A commander of the militia said his fighters are committed to any truce that protects "
+        "the civilians of our region.",
+        "The rebels vowed to halt raids on farmers, the spokesman said.",
+    ],
+)
+def test_a_pledge_to_halt_violence_or_keep_a_truce_is_no_threat(text):
+    said = [m for m in mentions(text) if m.kind == "statement"]
+    assert all(m.statement_type != "threat" for m in said)
+    # the civilians the halted violence would have hit are not the statement's target
+    assert not [a for m in said for a in m.arguments if a.role in ("target", "victim")]
+
+
+def test_a_plan_to_attack_in_a_speakers_words_is_still_a_threat():
+    said = [m for m in mentions("The militia leader said his men were ready to attack the "
+                                "airport.") if m.kind == "statement"]
+    assert [m.statement_type for m in said] == ["threat"]

@@ -8,7 +8,7 @@ denials keep the happening they are about as a mention with that modality.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -403,6 +403,14 @@ def _no_threat(verb: Token, violence: bool) -> bool:
     return lemma == "warn" or not any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _peaceable(mention: Mention, token: Token) -> bool:
+    """"Committed to stop attacks on civilians", "is committed to any truce": a plan to halt
+    violence or to keep a truce threatens no one."""
+    _, cue = modality_of(token)
+    return mention.sub_event_type == "Agreement" or (
+        cue is not None and cue.lemma_.lower() in lexicon().modality_cues.get("stopped", ()))
+
+
 def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Mention]:
     triggers = find_triggers(sent)
     if not triggers:
@@ -443,7 +451,11 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
     about: Mention | None = None
     intent: dict[int, str] = {}
     for mention, token in statement_events:
-        about = about or mention
+        peaceable = _peaceable(mention, token)
+        # civilians a halt spares are no side of it; the armed side it stops attacking is
+        about = about or (replace(mention, arguments=[
+            a for a in mention.arguments if not _is_civilian([a])])
+            if peaceable else mention)
         if explicit_threat:
             continue
         speaker = None
@@ -451,16 +463,18 @@ def _sentence_mentions(doc: Doc, article: Article, sent: SpacySpan) -> list[Ment
             found = doc.char_span(mention.speaker.start, mention.speaker.end,
                                   alignment_mode="expand")
             speaker = found.root if found is not None else None
-        stype = "threat" if mention.modality == "threatened" or speaker is not None \
-            else "announcement"
+        stype = "threat" if (mention.modality == "threatened" or speaker is not None) \
+            and not peaceable else "announcement"
         speaker = speaker or _statement_speaker(token)
         key = speaker.i if speaker is not None else -1
         statements.setdefault(key, []).append((stype, token))
         intent[key] = mention.modality
         explicit_threat = True
+    # "vowed to halt raids": what is vowed is no violence
+    violent = bool(mentions) or not all(_peaceable(m, t) for m, t in statement_events)
     for key, group in statements.items():
         stype, token = min(group, key=lambda g: _STATEMENT_PRIORITY.index(g[0]))
-        if stype == "threat" and _no_threat(token, bool(mentions or statement_events)):
+        if stype == "threat" and _no_threat(token, violent):
             continue
         speaker = doc[key] if key >= 0 else None
         mentions.append(_statement_mention(
