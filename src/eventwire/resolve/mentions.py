@@ -157,9 +157,14 @@ class MentionResolver:
         """Spans whose places are not the mention's own: "Britain carried out air strikes"
         (a country that acts is a side) and "a police spokesman in Jos confirmed the attack"
         (where the source sits). A statement is made where its speaker is, so for one only
-        a country that is the actor itself counts ("militias in Iraq" leave Iraq)."""
+        a country that is the actor itself counts ("militias in Iraq" leave Iraq), and what
+        a threat threatens, after its trigger, says where it would strike, not where it
+        was made."""
         event = mention.kind == "event"
         aside = [mention.speaker] if event and mention.speaker is not None else []
+        if mention.statement_type == "threat":
+            # "threatened to target ships in the Mediterranean": where it would strike
+            aside.append(Span(mention.trigger.end, mention.sentence.end, ""))
         for arg in mention.arguments:
             if arg.role != "actor":
                 continue
