@@ -320,6 +320,24 @@ def test_anaphoric_phrases_count_from_the_latest_date_named():
         ]
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        # the phrase heads what it is after: the killing was the day before the Tuesday
+        ("Crowds burned a market in the town on Tuesday, a day after gunmen shot dead four "
+         "traders.", "a day after", "2023-10-16"),
+        ("Troops withdrew from the valley on Tuesday, the day before the vote.", "the day before",
+         "2023-10-18"),
+        # on its own it still counts on from the day named
+        ("Gunmen raided the market on Tuesday. The day after the raid, traders stayed home.",
+         "The day after", "2023-10-18"),
+    ],
+)
+def test_a_day_after_a_named_day_dates_the_clause_it_heads(text, phrase, day):
+    found = {t.span.text: str(t.when.start) for t in find_times(text, WED)}
+    assert found[phrase] == day
+
+
 def test_anaphoric_phrase_without_an_earlier_date_counts_from_publication():
     assert str(_only("The day before, a mine exploded.", WED).when.start) == "2023-10-17"
 

@@ -40,6 +40,9 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# "a day after" followed by what it is after ("rebels killed ...", "the vote")
+_HEADS_CLAUSE = re.compile(r"\s+[A-Za-z]")
+
 
 def _weekday_date(weekday: int, modifier: str, published: date, future: bool) -> date:
     back = (published.isoweekday() - weekday) % 7
@@ -241,6 +244,11 @@ def relative_rules() -> list[Rule]:
             shift = -1
         else:
             shift = 0
+        if words.endswith(("after", "before")) and _HEADS_CLAUSE.match(m.string, m.end()) \
+                and m.string[: m.start()].endswith(", "):
+            # "on Monday, a day after rebels killed ...": it dates the clause it heads,
+            # which lies on the other side of the day just named
+            shift = -shift
         return single_day(ref + timedelta(days=shift), m[0])
 
     add(
