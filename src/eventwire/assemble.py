@@ -379,6 +379,13 @@ def _assemble_events(article: Article, mentions: list[Mention]) -> list[Event]:
                        if b.latest_before(i, m.sentence.start) >= 0 and _same_head(e, m)
                        and _places_compatible(e.place, _own_place(m))
                        and _times_compatible(e.when, _own_time(m))]
+        if refers and not matches and m.event_type not in _VIOLENT_TYPES:
+            # "signed the agreement at talks in Jeddah": the one agreement already told,
+            # wherever it was signed (a violent happening's place still tells it apart)
+            matches = [i for i, e in enumerate(b.events)
+                       if b.latest_before(i, m.sentence.start) >= 0
+                       and e.sub_event_type == m.sub_event_type
+                       and _times_compatible(e.when, _own_time(m))]
         wanted = _wanted_count(m)
         if not matches:
             b.add(b._new_event(m), m)

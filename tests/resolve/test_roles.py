@@ -87,3 +87,14 @@ def test_the_parties_to_an_agreement_are_its_two_actors() -> None:
                     "a seven-day ceasefire to ease the suffering of civilians in Khartoum.")[0]
     assert event["sub_event_type"] == "Agreement"
     assert (event["actor1"]["id"], event["actor2"]["id"]) == ("mil-SD", "rsf")
+
+
+def test_the_agreement_signed_elsewhere_is_the_agreement_told_again() -> None:
+    events = extract("JUBA, South Sudan — The army and the SPLM-IO rebels agreed on Monday to "
+                     "a ten-day ceasefire to let food convoys reach Malakal, mediators said.\n\n"
+                     "The two sides, which signed the agreement at talks in the Ethiopian "
+                     "capital Addis Ababa, committed to withdraw fighters from schools.",
+                     published="2024-03-05")["events"]
+    agreements = [e for e in events if e["sub_event_type"] == "Agreement"]
+    assert len(agreements) == 1
+    assert agreements[0]["actor1"]["id"] == "mil-SS"

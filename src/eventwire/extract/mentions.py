@@ -171,7 +171,12 @@ def _folded(trigger: Trigger, event_tokens: set[int]) -> bool:
 
 
 def _refers_back(token: Token) -> bool:
-    """"the two attacks", "the volleys": a mention of happenings already reported."""
+    """"the two attacks", "the volleys": a mention of happenings already reported; so is a
+    verb whose object names one ("signed the agreement")."""
+    if token.pos_ == "VERB":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in word_set("referring_objects")
+                   and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+                   for c in token.children)
     if token.pos_ != "NOUN":
         return False
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
