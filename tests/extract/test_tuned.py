@@ -41,13 +41,16 @@ def test_tuned_half_learns_its_sentences(half):
 
 
 def test_stored_state_gives_the_same_answers(half):
+    from eventwire.extract import tuned
     from eventwire.extract.tuned import TunedHalf
 
     again = TunedHalf.from_state(half.state())
     texts = ["Helicopters fired rockets at a convoy."]
     assert np.allclose(again.predict_proba(texts), half.predict_proba(texts))
-    # Only adapters and the head are stored, not the encoder's own weights.
-    assert sum(a.size for a in half.state()["adapters"].values()) < 200_000
+    # Only adapters and heads are stored, not the encoder's own weights.
+    members = half.state()["members"]
+    assert len(members) == tuned.MEMBERS
+    assert all(sum(a.size for a in m.values()) < 200_000 for m in members)
 
 
 def test_training_is_repeatable(half):
@@ -58,8 +61,9 @@ def test_training_is_repeatable(half):
     torch.set_num_threads(1)
     texts, labels = zip(*TOY, strict=True)
     again = fit_tuned(list(texts), list(labels), ORDER, epochs=8)
-    for key, value in half.adapters.items():
-        assert np.array_equal(value, again.adapters[key]), key
+    for ours, theirs in zip(half.members, again.members, strict=True):
+        for key, value in ours.items():
+            assert np.array_equal(value, theirs[key]), key
 
 
 def test_tuning_leaves_the_shared_embeddings_alone(half):

@@ -375,7 +375,8 @@ def _out_of_fold(
         tm = build_text_model(seed).fit(tr_texts, tr_labels)
         text_p[test] = _aligned(tm, order, tm.predict_proba([texts[i] for i in test]))
         if tune:
-            half = _fit_tuned(tr_texts, tr_labels, order, seed)
+            # one member per fold: the choice concerns the join, and each costs a tuning
+            half = _fit_tuned(tr_texts, tr_labels, order, seed, members=1)
             emb_p[test] = half.predict_proba([texts[i] for i in test])
         else:
             em = build_embed_model(seed).fit(vectors[train], tr_labels)
@@ -384,10 +385,10 @@ def _out_of_fold(
 
 
 def _fit_tuned(texts: Sequence[str], labels: Sequence[str], order: Sequence[str],
-               seed: int) -> Any:
-    from eventwire.extract.tuned import fit_tuned  # needs torch: imported only when tuning
+               seed: int, members: int | None = None) -> Any:
+    from eventwire.extract import tuned  # needs torch: imported only when tuning
 
-    return fit_tuned(texts, labels, order, seed=seed)
+    return tuned.fit_tuned(texts, labels, order, seed=seed, members=members or tuned.MEMBERS)
 
 
 def _tuned_from(state: dict[str, Any] | None, file: Path | str) -> Any:
