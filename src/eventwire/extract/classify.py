@@ -93,12 +93,11 @@ class SubEventClassifier:
         text_p = _aligned(self.text_model, self.labels, self.text_model.predict_proba(sentences))
         if self.tuned is not None and self.uses_embeddings:
             emb_p = self.tuned.predict_proba(sentences)  # reads the text, not the vectors
-        elif vectors is None and not self.uses_embeddings:
-            return text_p
-        else:
-            if vectors is None:
-                vectors = embed(sentences)
+        elif self.embed_model is not None and (vectors is not None or self.uses_embeddings):
+            vectors = embed(sentences) if vectors is None else vectors
             emb_p = _aligned(self.embed_model, self.labels, self.embed_model.predict_proba(vectors))
+        else:
+            return text_p
         return combine_proba(text_p, emb_p, self.embed_weight, self.combine)
 
     @property
